@@ -1,0 +1,22 @@
+package org.nianbao.archive;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+/** The system's memory: stores exchanges as WARC records and reads captures back. */
+public interface Archive extends Closeable {
+
+    /** Writes the exchange (response or revisit + request + metadata) and returns the capture. */
+    Capture store(Exchange exchange) throws IOException;
+
+    /** Every capture with an id greater than {@code afterId}, in id order (for incremental indexing). */
+    List<Capture> capturesAfter(long afterId) throws IOException;
+
+    /** Every capture of one URL, oldest first. */
+    List<Capture> history(String url) throws IOException;
+
+    /** The payload bytes as served (for a revisit: the payload of the record it refers to). */
+    InputStream openPayload(Capture capture) throws IOException;
+}
