@@ -2,6 +2,12 @@ package org.nianbao.archive;
 
 import org.netpreserve.jwarc.WarcRecord;
 import org.nianbao.archive.cdx.CdxjIndex;
+import org.nianbao.archive.cdx.Reindexer;
+import org.nianbao.archive.export.OriginalExporter;
+import org.nianbao.archive.history.HistoryEntry;
+import org.nianbao.archive.history.VersionHistory;
+import org.nianbao.archive.verify.Verifier;
+import org.nianbao.archive.verify.VerifyReport;
 import org.nianbao.archive.cdx.Surt;
 import org.nianbao.archive.store.CaptureRow;
 import org.nianbao.archive.store.CaptureStore;
@@ -26,6 +32,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The archive on disk: WARC files in {@code data/warc}, the CDXJ index in {@code data/cdx}, the
@@ -218,6 +225,38 @@ public final class WarcArchive implements Archive {
         Path open = warcDir(dataDir).resolve(warcFile + WarcFileWriter.OPEN_SUFFIX);
         if (Files.exists(open)) return open;
         throw new ArchiveException("WARC file " + warcFile + " is missing from " + warcDir(dataDir));
+    }
+
+    /** A URL's captures read as a version history: when its bytes changed, when it disappeared. */
+    public List<HistoryEntry> versions(String url) throws IOException {
+        return VersionHistory.of(history(url));
+    }
+
+    /** Exports original payloads (with sidecar JSON) by URL and date or by SHA-256. */
+    public OriginalExporter exporter() {
+        return new OriginalExporter(this, store);
+    }
+
+    /**
+     * Re-reads every WARC record, recomputes its digests, and checks the capture table and CDXJ
+     * index against the files. Files still being written by another process are skipped.
+     */
+    public VerifyReport verify(int threads, Consumer<String> progress) throws IOException {
+        synchronized (writeLock) {
+            if (writer != null) flush();
+            return new Verifier(dataDir, store, threads, progress).verify(false);
+        }
+    }
+
+    /** Rebuilds the capture table and the CDXJ index from the WARC files (ids of known captures are kept). */
+    public Reindexer.Result reindex(Consumer<String> progress) throws IOException {
+        if (writer == null) {
+            throw new ArchiveException("cannot reindex " + dataDir + " while another process is writing it");
+        }
+        synchronized (writeLock) {
+            flush();
+            return Reindexer.reindex(dataDir, store, progress);
+        }
     }
 
     /** Closes the WARC file being written and brings the CDXJ index up to date; the archive stays usable. */

@@ -1,6 +1,5 @@
 package org.nianbao.archive.cdx;
 
-import org.nianbao.archive.store.CaptureRow;
 import org.nianbao.archive.store.CaptureStore;
 
 import java.io.BufferedWriter;
@@ -56,9 +55,4 @@ public final class CdxjIndex {
         return Files.exists(f) ? Files.readAllLines(f, StandardCharsets.UTF_8) : new ArrayList<>();
     }
 
-    /** Sort order of CDXJ lines: by key then timestamp, bytewise like {@code LC_ALL=C sort}. */
-    public static int compare(CaptureRow a, CaptureRow b) {
-        int c = a.surt().compareTo(b.surt());
-        return c != 0 ? c : a.capture().time().compareTo(b.capture().time());
-    }
 }
