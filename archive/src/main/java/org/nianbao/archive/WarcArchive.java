@@ -60,17 +60,23 @@ public final class WarcArchive implements Archive {
     private boolean closed;
 
     private WarcArchive(Path dataDir, ArchiveOptions options, Clock clock, CaptureStore store,
-                        FileChannel lockChannel, FileLock lock) {
+                        FileChannel lockChannel, FileLock lock, WarcFileWriter.ChannelOpener opener) {
         this.dataDir = dataDir;
         this.options = options;
         this.store = store;
         this.lockChannel = lockChannel;
         this.lock = lock;
-        this.writer = lock == null ? null : new WarcFileWriter(warcDir(dataDir), options, clock, SOFTWARE);
+        this.writer = lock == null ? null : new WarcFileWriter(warcDir(dataDir), options, clock, SOFTWARE, opener);
     }
 
     /** Opens (creating if needed) the archive under {@code dataDir}; repairs crash leftovers when it may write. */
     public static WarcArchive open(Path dataDir, ArchiveOptions options, Clock clock) throws IOException {
+        return open(dataDir, options, clock, WarcFileWriter.DEFAULT_OPENER);
+    }
+
+    /** As {@link #open(Path, ArchiveOptions, Clock)}, writing WARC files through {@code opener} (tests: a full disk). */
+    static WarcArchive open(Path dataDir, ArchiveOptions options, Clock clock, WarcFileWriter.ChannelOpener opener)
+            throws IOException {
         Files.createDirectories(warcDir(dataDir));
         Files.createDirectories(cdxDir(dataDir));
         Files.createDirectories(dataDir.resolve("state"));
@@ -88,7 +94,7 @@ public final class WarcArchive implements Archive {
             log.info("archive in {} is being written by another process: opened read-only", dataDir);
         }
         CaptureStore store = CaptureStore.open(dataDir.resolve("state").resolve("archive.sqlite"));
-        WarcArchive archive = new WarcArchive(dataDir, options, clock, store, lockChannel, lock);
+        WarcArchive archive = new WarcArchive(dataDir, options, clock, store, lockChannel, lock, opener);
         if (lock != null) archive.recover();
         return archive;
     }

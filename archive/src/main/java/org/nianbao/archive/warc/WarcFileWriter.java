@@ -47,7 +47,7 @@ public final class WarcFileWriter implements Closeable {
 
     /** Opens the channel a WARC file is written through; tests substitute one that fails like a full disk. */
     @FunctionalInterface
-    interface ChannelOpener {
+    public interface ChannelOpener {
         FileChannel open(Path file) throws IOException;
     }
 
@@ -69,11 +69,13 @@ public final class WarcFileWriter implements Closeable {
     private int serial;
 
     public WarcFileWriter(Path dir, ArchiveOptions options, Clock clock, String software) {
-        this(dir, options, clock, software, file -> FileChannel.open(file,
-                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+        this(dir, options, clock, software, DEFAULT_OPENER);
     }
 
-    WarcFileWriter(Path dir, ArchiveOptions options, Clock clock, String software, ChannelOpener opener) {
+    public static final ChannelOpener DEFAULT_OPENER = file -> FileChannel.open(file,
+            StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+
+    public WarcFileWriter(Path dir, ArchiveOptions options, Clock clock, String software, ChannelOpener opener) {
         this.dir = dir;
         this.options = options;
         this.clock = clock;
@@ -114,7 +116,12 @@ public final class WarcFileWriter implements Closeable {
         try {
             channel.truncate(groupStart);
             channel.force(true);
-            closeCurrent();
+            if (groupStart == 0) { // not even the warcinfo made it: leave no empty file behind
+                closeQuietly();
+                Files.deleteIfExists(openPath);
+            } else {
+                closeCurrent();
+            }
         } catch (IOException cleanup) {
             // The tail stays torn; the next open cuts it off (crash recovery).
             log.error("could not cut {} back to offset {}: {}", where, groupStart, cleanup.toString());
