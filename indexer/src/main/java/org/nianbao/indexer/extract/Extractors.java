@@ -1,7 +1,11 @@
 package org.nianbao.indexer.extract;
 
 import org.nianbao.indexer.extract.html.HtmlExtractor;
+import org.nianbao.indexer.extract.ocr.OcrEngine;
+import org.nianbao.indexer.extract.ocr.TesseractOcr;
+import org.nianbao.indexer.extract.pdf.PdfExtractor;
 import org.nianbao.indexer.extract.text.PlainTextExtractor;
+import org.nianbao.indexer.extract.word.DocExtractor;
 import org.nianbao.indexer.extract.word.DocxExtractor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +33,18 @@ public final class Extractors implements DocumentExtractor {
     private final Map<Format, FormatExtractor> byFormat = new EnumMap<>(Format.class);
 
     public Extractors(ExtractionLimits limits, Clock clock) {
+        this(limits, clock, new TesseractOcr(limits.tesseract(), limits.ocrLanguage()));
+    }
+
+    /** With a given OCR engine (tests use one that is missing or counts its calls). */
+    public Extractors(ExtractionLimits limits, Clock clock, OcrEngine ocr) {
         this.limits = limits;
         this.clock = clock;
+        byFormat.put(Format.PDF, new PdfExtractor(ocr));
         byFormat.put(Format.HTML, new HtmlExtractor());
         byFormat.put(Format.DOCX, new DocxExtractor());
+        byFormat.put(Format.DOC, new DocExtractor(Format.DOC));
+        byFormat.put(Format.WPS, new DocExtractor(Format.WPS));
         byFormat.put(Format.TEXT, new PlainTextExtractor());
     }
 

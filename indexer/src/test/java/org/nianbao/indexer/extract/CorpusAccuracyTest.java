@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CorpusAccuracyTest {
     static final List<String> STEMS = List.of("000_ce2cda99d1cc7ffa", "001_d3dbc75fcf03ce83", "002_b6c5992465737a46",
             "003_e497ca72f28c193c", "004_094e7d90817e6489");
-    static final List<String> RENDERINGS = List.of("report.utf8.html", "report.gbk.html", "report.docx");
+    static final List<String> RENDERINGS = List.of("report.utf8.html", "report.gbk.html", "report.docx", "report.doc", "report.pdf");
 
     private final Extractors extractors = Extractors.defaults();
 
