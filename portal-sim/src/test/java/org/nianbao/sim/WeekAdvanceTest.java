@@ -89,6 +89,25 @@ class WeekAdvanceTest {
         }
     }
 
+    @Test
+    void datesComeFromTheInjectedClockAndAChangeIsDatedToItsWeek() {
+        java.time.Instant start = java.time.Instant.parse("2026-03-01T08:00:00Z");
+        FarmConfig config = FarmConfig.small().withReports(5, 5).withClock(java.time.Clock.fixed(start, java.time.ZoneOffset.UTC));
+        try (PortalFarm farm = PortalFarm.start(config); SimHttp http = new SimHttp(farm)) {
+            HttpResponse<byte[]> home = http.get(farm.seedUrls().getFirst());
+            assertThat(home.headers().firstValue("Date")).hasValue("Sun, 1 Mar 2026 08:00:00 GMT");
+            assertThat(home.headers().firstValue("Last-Modified")).hasValue("Sun, 1 Mar 2026 08:00:00 GMT");
+            URI changed = farm.advanceWeek().changes().changed().getFirst();
+            HttpResponse<byte[]> edited = http.get(changed);
+            assertThat(edited.headers().firstValue("Last-Modified")).hasValue("Sun, 8 Mar 2026 08:00:00 GMT");
+            assertThat(SimHttp.text(edited)).contains("本报告于2026-03-08更正了部分表述");
+            // a client that only knows the date of its copy learns of the edit too
+            assertThat(http.get(changed, "If-Modified-Since", "Sun, 1 Mar 2026 08:00:00 GMT").statusCode()).isEqualTo(200);
+            assertThat(http.get(changed, "If-Modified-Since", "Sun, 8 Mar 2026 08:00:00 GMT").statusCode()).isEqualTo(304);
+            assertThat(farm.requests()).allMatch(r -> r.startMillis() == start.toEpochMilli());
+        }
+    }
+
     private static List<String> paths(List<URI> urls) {
         return urls.stream().map(u -> u.getHost() + u.getPath()).toList();
     }
