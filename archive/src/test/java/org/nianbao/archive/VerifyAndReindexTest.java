@@ -157,6 +157,28 @@ class VerifyAndReindexTest {
     }
 
     @Test
+    void verifyWhileAnotherWriterIsBusySkipsItsOpenFileButChecksRotatedOnes() throws Exception {
+        TestExchanges ex = new TestExchanges(tmp);
+        try (WarcArchive writer = WarcArchive.open(data(), ArchiveOptions.defaults().withMaxFileBytes(6_000), clock)) {
+            java.util.Random random = new java.util.Random(9);
+            for (int i = 0; i < 12; i++) {
+                byte[] body = new byte[2500];
+                random.nextBytes(body);
+                writer.store(ex.ok("http://www.nx.gov.cn/r/" + i + ".pdf", "application/pdf", body, T0.plusSeconds(i)));
+            }
+            try (WarcArchive reader = WarcArchive.open(data(), ArchiveOptions.defaults(), clock)) {
+                assertThat(reader.writable()).isFalse();
+                VerifyReport report = reader.verify(2, s -> { });
+                assertThat(report.mismatches()).isEmpty();
+                assertThat(report.skipped()).hasSize(1).allMatch(n -> n.endsWith(".warc.gz.open"));
+                assertThat(report.files()).isGreaterThan(2);
+                assertThat(report.captures()).isBetween(8L, 11L);
+                assertThat(report.cdxLines()).as("rotation refreshed the CDXJ").isGreaterThanOrEqualTo(report.captures());
+            }
+        }
+    }
+
+    @Test
     void reindexRebuildsTheTableAndCdxjFromTheWarcFilesAlone() throws Exception {
         List<Capture> before;
         List<String> cdxBefore;

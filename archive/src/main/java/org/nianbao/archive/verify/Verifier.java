@@ -95,8 +95,14 @@ public final class Verifier {
             }
         }
         checkRevisits(byLocation.values(), byRecordId, mismatches);
-        Map<String, CaptureRow> rows = checkTable(byLocation, mismatches);
-        long cdxLines = checkCdxj(rows, mismatches);
+        java.util.Set<String> inProgress = new java.util.HashSet<>();
+        for (String n : skipped) inProgress.add(n.substring(0, n.length() - WarcFileWriter.OPEN_SUFFIX.length()));
+        Map<String, CaptureRow> rows = checkTable(byLocation, inProgress, mismatches);
+        long cdxLines = checkCdxj(rows, inProgress, mismatches);
+        if (!inProgress.isEmpty()) {
+            // rows of files being written are not checked; neither are they counted as verified
+            rows.values().removeIf(r -> inProgress.contains(r.capture().warcFile()));
+        }
         mismatches.sort((a, b) -> a.file().equals(b.file()) ? Long.compare(a.offset(), b.offset()) : a.file().compareTo(b.file()));
         return new VerifyReport(files.size(), records, byLocation.size(), rows.size(), cdxLines, bytes, payloadBytes,
                 Duration.ofNanos(System.nanoTime() - t0), skipped, List.copyOf(mismatches));
@@ -279,7 +285,8 @@ public final class Verifier {
         }
     }
 
-    private Map<String, CaptureRow> checkTable(Map<String, Found> byLocation, List<Mismatch> bad) throws IOException {
+    private Map<String, CaptureRow> checkTable(Map<String, Found> byLocation, java.util.Set<String> inProgress,
+                                               List<Mismatch> bad) throws IOException {
         Map<String, CaptureRow> rows = new HashMap<>();
         List<CaptureRow> all = new ArrayList<>();
         store.forEachById(all::add);
@@ -287,6 +294,7 @@ public final class Verifier {
             Capture c = row.capture();
             String key = c.warcFile() + "@" + c.offset();
             rows.put(key, row);
+            if (inProgress.contains(c.warcFile())) continue; // its file is still being written
             Found f = byLocation.get(key);
             if (f == null) {
                 bad.add(new Mismatch(c.warcFile(), c.offset(), "capture " + c.id() + " (" + c.url()
@@ -314,7 +322,8 @@ public final class Verifier {
         return rows;
     }
 
-    private long checkCdxj(Map<String, CaptureRow> rows, List<Mismatch> bad) throws IOException {
+    private long checkCdxj(Map<String, CaptureRow> rows, java.util.Set<String> inProgress, List<Mismatch> bad)
+            throws IOException {
         Path cdx = CdxjIndex.file(dataDir);
         String cdxName = "cdx/" + CdxjIndex.FILE_NAME;
         if (!Files.exists(cdx)) {
@@ -341,6 +350,10 @@ public final class Verifier {
             previous = sortKey;
             String key = l.filename() + "@" + l.offset();
             CaptureRow row = rows.get(key);
+            if (inProgress.contains(l.filename())) {
+                seen.put(key, true);
+                continue;
+            }
             if (row == null) {
                 bad.add(new Mismatch(cdxName, i + 1, "line for " + l.url() + " points to " + key + ", which is no capture"));
                 continue;
@@ -353,7 +366,7 @@ public final class Verifier {
             }
         }
         for (Map.Entry<String, CaptureRow> e : rows.entrySet()) {
-            if (!seen.containsKey(e.getKey())) {
+            if (!seen.containsKey(e.getKey()) && !inProgress.contains(e.getValue().capture().warcFile())) {
                 Capture c = e.getValue().capture();
                 bad.add(new Mismatch(c.warcFile(), c.offset(), "capture " + c.id() + " (" + c.url() + ") is missing from the CDXJ index"));
             }

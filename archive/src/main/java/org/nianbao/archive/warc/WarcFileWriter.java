@@ -196,7 +196,7 @@ public final class WarcFileWriter implements Closeable {
 
     /** The file being written, or null. */
     public synchronized String currentFile() {
-        return fileName;
+        return channel == null ? null : fileName;
     }
 
     /** Closes the current file (renaming it to *.warc.gz); the next write starts a new one. */
