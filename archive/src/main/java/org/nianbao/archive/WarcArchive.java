@@ -243,7 +243,12 @@ public final class WarcArchive implements Archive {
             row = store.byId(target).orElseThrow(() -> new ArchiveException(
                     "capture " + capture.id() + " refers to capture " + target + ", which is missing"));
         }
-        return PayloadReader.open(locate(row.capture().warcFile()), row.capture().offset());
+        try {
+            return PayloadReader.open(locate(row.capture().warcFile()), row.capture().offset());
+        } catch (java.nio.file.NoSuchFileException renamedMeanwhile) {
+            // the .open file was closed (renamed) between locating and opening it
+            return PayloadReader.open(locate(row.capture().warcFile()), row.capture().offset());
+        }
     }
 
     /** The path of a WARC file by its closed name, also while it is still being written. */
