@@ -11,6 +11,10 @@ import java.nio.file.Path;
         subcommands = {CommandLine.HelpCommand.class,
                 org.nianbao.app.cli.IndexCommand.class,
                 org.nianbao.app.cli.SimCommand.class,
+                org.nianbao.app.cli.VerifyCommand.class,
+                org.nianbao.app.cli.ExportCommand.class,
+                org.nianbao.app.cli.HistoryCommand.class,
+                org.nianbao.app.cli.ArchiveCommand.class,
         })
 public final class Main implements Runnable {
 
