@@ -15,6 +15,7 @@ import java.nio.file.Path;
                 org.nianbao.app.cli.ExportCommand.class,
                 org.nianbao.app.cli.HistoryCommand.class,
                 org.nianbao.app.cli.ArchiveCommand.class,
+                org.nianbao.app.cli.ParseCommand.class,
         })
 public final class Main implements Runnable {
 
