@@ -18,7 +18,6 @@ import java.nio.file.Path;
                 org.nianbao.app.cli.ParseCommand.class,
                 org.nianbao.app.cli.SearchCommand.class,
                 org.nianbao.app.cli.BatchSearchCommand.class,
-                org.nianbao.app.cli.ExportReportsCommand.class,
                 org.nianbao.app.cli.ServeCommand.class,
         })
 public final class Main implements Runnable {
