@@ -8,12 +8,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code nianbao serve}: the search API and pages over HTTP, read-only, on 127.0.0.1 unless told otherwise. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve search over HTTP: /search (page), /api/search, /api/reports/{id}, /api/export.csv, /api/facets.",
+        description = {"Serve search over HTTP: pages /search, /reports/{id}, /stats, /crawl; originals /originals/{captureId};",
+                "feed /feeds/search.atom?q=; API /api/search, /api/reports/{id}, /api/export.csv, /api/facets.",
                 "Binds 127.0.0.1 unless --host is given. Stop with Ctrl-C."})
 public final class ServeCommand implements Callable<Integer> {
 
@@ -36,7 +39,7 @@ public final class ServeCommand implements Callable<Integer> {
             return UsageErrors.BAD_USAGE;
         }
         ReportSearcher searcher = ReportSearcher.open(location.indexDir());
-        WebServer server = new WebServer(searcher, host, port).start();
+        WebServer server = new WebServer(searcher, location.data, host, port, Clock.systemUTC(), Optional::empty).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -18,15 +18,22 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The HTTP face of search, read-only: {@code GET /api/search}, {@code /api/reports/{id}}, {@code /api/export.csv}
- * (and {@code .jsonl}), {@code /api/facets}, and the plain results page {@code /search}. Same semantics as the
- * CLI. Errors are JSON {@code {"error": "..."}}; a malformed query is a 400 that says what is wrong.
+ * (and {@code .jsonl}), {@code /api/facets}, and the pages for people ({@link WebPages}: {@code /search},
+ * {@code /reports/{id}}, {@code /stats}, {@code /crawl}, {@code /originals/{captureId}}, {@code /feeds/search.atom}).
+ * Same semantics as the CLI. API errors are JSON {@code {"error": "..."}}, page errors an HTML page; a malformed
+ * query or parameter is a 400 that says what is wrong.
  *
  * <p>Query parameters: {@code q}, {@code facet=DIM:VALUE} (repeatable; {@code DIM=VALUE} works too), {@code sort},
  * {@code limit} (default 10), {@code offset}.
@@ -40,13 +47,25 @@ public final class WebServer implements AutoCloseable {
     private final String host;
     private final int port;
     private final ObjectMapper json = ReportJson.mapper();
+    private final WebPages pages;
     private Javalin app;
 
-    /** A server over {@code searcher} that will bind {@code host:port} (port 0 = any free port). */
+    /** A server over {@code searcher} that will bind {@code host:port} (port 0 = any free port); no archive, no crawl state. */
     public WebServer(ReportSearcher searcher, String host, int port) {
+        this(searcher, null, host, port, Clock.systemUTC(), Optional::empty);
+    }
+
+    /**
+     * A server over {@code searcher} and the data folder {@code dataDir} (originals and capture history from
+     * its archive, crawl status from its state), binding {@code host:port}.
+     *
+     * @param nextRun when the next scheduled run is due, if one is scheduled (shown on the crawl status page)
+     */
+    public WebServer(ReportSearcher searcher, Path dataDir, String host, int port, Clock clock, Supplier<Optional<Instant>> nextRun) {
         this.searcher = searcher;
         this.host = host == null ? "127.0.0.1" : host;
         this.port = port;
+        this.pages = new WebPages(searcher, dataDir, clock, nextRun);
     }
 
     public WebServer start() {
@@ -64,20 +83,19 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/reports/<id>", this::apiReport);
             config.routes.get("/api/export.csv", ctx -> export(ctx, ReportExporter.Format.CSV));
             config.routes.get("/api/export.jsonl", ctx -> export(ctx, ReportExporter.Format.JSONL));
-            config.routes.get("/search", this::searchPage);
+            pages.register(config.routes);
             config.routes.get("/", ctx -> ctx.redirect("/search"));
-            config.routes.get("/assets/search.css", ctx -> ctx.contentType("text/css; charset=utf-8").result(SearchPage.CSS));
-            config.routes.exception(QueryParseException.class, (e, ctx) -> {
-                if (ctx.path().startsWith("/api/")) error(ctx, 400, e.getMessage());
-                else ctx.status(400).html(SearchPage.error(ctx.queryParam("q"), e.getMessage()));
-            });
+            config.routes.exception(QueryParseException.class, (e, ctx) -> failure(ctx, 400, e.getMessage()));
+            config.routes.exception(NotFound.class, (e, ctx) -> failure(ctx, 404, e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 log.error("{} {} failed", ctx.method(), ctx.path(), e);
-                error(ctx, 500, "internal error: " + e.getClass().getSimpleName() + " (details in the server log)");
+                failure(ctx, 500, "internal error: " + e.getClass().getSimpleName() + " (details in the server log)");
             });
             config.routes.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty()) {
-                    error(ctx, 404, "not found: " + ctx.path());
+                // Replace Javalin's plain-text "endpoint not found"; keep 404s a handler already wrote (JSON, HTML).
+                String type = ctx.res().getContentType();
+                if (ctx.result() == null || ctx.result().isEmpty() || type == null || type.startsWith("text/plain")) {
+                    failure(ctx, 404, "not found: " + ctx.path());
                 }
             });
         }).start();
@@ -132,12 +150,6 @@ public final class WebServer implements AutoCloseable {
         out.flush();
     }
 
-    private void searchPage(Context ctx) {
-        SearchRequest req = request(ctx, 20);
-        SearchResult r = searcher.search(req);
-        ctx.html(SearchPage.render(req, r));
-    }
-
     static SearchRequest request(Context ctx, int defaultLimit) {
         String q = ctx.queryParam("q");
         Map<String, List<String>> facets = new LinkedHashMap<>();
@@ -171,6 +183,12 @@ public final class WebServer implements AutoCloseable {
         ctx.contentType("application/json; charset=utf-8").result(json.writeValueAsBytes(body));
     }
 
+    /** JSON for the API, an HTML page for people; never a stack trace. */
+    private void failure(Context ctx, int status, String message) {
+        if (ctx.path().startsWith("/api/") || ctx.path().startsWith("/feeds/")) error(ctx, status, message);
+        else ctx.status(status).html(ErrorPage.render(Lang.of(ctx), status, message, ctx.queryParam("q")));
+    }
+
     private void error(Context ctx, int status, String message) {
         try {
             ctx.status(status).contentType("application/json; charset=utf-8").result(json.writeValueAsBytes(Map.of("error", message, "status", status)));
@@ -182,5 +200,6 @@ public final class WebServer implements AutoCloseable {
     @Override
     public void close() {
         if (app != null) app.stop();
+        pages.close();
     }
 }
