@@ -9,6 +9,7 @@ import java.nio.file.Path;
 @Command(name = "nianbao", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Preserve and search 政府信息公开工作年度报告 (government information-disclosure annual reports).",
         subcommands = {CommandLine.HelpCommand.class,
+                org.nianbao.app.cli.DemoCommand.class,
                 org.nianbao.app.cli.IndexCommand.class,
                 org.nianbao.app.cli.SimCommand.class,
                 org.nianbao.app.cli.VerifyCommand.class,
