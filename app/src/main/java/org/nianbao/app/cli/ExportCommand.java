@@ -21,8 +21,9 @@ import java.util.concurrent.Callable;
 
 /** {@code nianbao export}: an original payload as archived, with a sidecar JSON saying where it came from. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Write the original bytes of a capture (as served, transfer-decoded, otherwise untouched)",
-                "and a sidecar JSON (URL, capture date, digests, WARC location)."})
+        description = {"Export an archived original with a sidecar JSON (by URL and date, or by SHA-256).",
+                "Writes the payload as served (transfer-decoded, otherwise untouched), re-hashed on the way",
+                "out, and a sidecar JSON with URL, capture date, digests and WARC location."})
 public final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
