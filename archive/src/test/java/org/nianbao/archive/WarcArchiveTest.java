@@ -301,7 +301,7 @@ class WarcArchiveTest {
         try (WarcArchive archive = WarcArchive.open(data(), ArchiveOptions.defaults(), clock)) {
             c = archive.store(ex.exchange("http://www.gov.cn/chunked.html",
                     "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n",
-                    body, T0, null, java.util.Map.of("X-Crawler-Transfer-Encoding", "chunked")));
+                    body, T0, null, java.util.Map.of("X-Crawler-Transfer-Encoding", "chunked", "X-Crawler-Fetch-Attempts", "2")));
             try (InputStream in = archive.openPayload(c)) {
                 assertThat(in.readAllBytes()).isEqualTo(body);
             }
@@ -312,6 +312,7 @@ class WarcArchiveTest {
             assertThat(resp.http().headers().first("Transfer-Encoding")).isEmpty();
             assertThat(resp.http().headers().first("X-Crawler-Transfer-Encoding")).contains("chunked");
             assertThat(resp.http().body().stream().readAllBytes()).isEqualTo(body);
+            assertThat(resp.headers().first("X-Crawler-Fetch-Attempts")).contains("2");
         }
     }
 }
