@@ -20,6 +20,7 @@ import java.nio.file.Path;
                 org.nianbao.app.cli.SearchCommand.class,
                 org.nianbao.app.cli.BatchSearchCommand.class,
                 org.nianbao.app.cli.ServeCommand.class,
+                org.nianbao.app.cli.ExtractCommand.class,
         })
 public final class Main implements Runnable {
 
