@@ -90,8 +90,9 @@ record Line(String label, List<PrintedNumber> numbers, List<String> cells) {
         String lab = Compact.of(label.toString());
         if (start > 0 && start <= tokens.length) {
             var m = GLUED.matcher(lab);
-            if (m.matches() && !lab.matches(".*第\\d+$") && (start < tokens.length || lab.length() <= 40)) {
-                numbers.addFirst(PrintedNumber.parse(m.group(2)).orElseThrow());
+            Optional<PrintedNumber> glued = m.matches() ? PrintedNumber.parse(m.group(2)) : Optional.empty();
+            if (glued.isPresent() && !lab.matches(".*第\\d+$") && (start < tokens.length || lab.length() <= 40)) {
+                numbers.addFirst(glued.get());
                 lab = m.group(1);
             }
         }

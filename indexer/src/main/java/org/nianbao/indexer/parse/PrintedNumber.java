@@ -29,9 +29,10 @@ record PrintedNumber(Number value, String unit) {
         String sign = m.group(1);
         String digits = m.group(2).replace(",", "");
         boolean negative = sign != null && (sign.equals("-") || sign.equals("−") || sign.equals("－") || sign.startsWith("减"));
+        if (digits.length() > 18) return Optional.empty(); // not a count: an ID, a phone number run together
         Number value;
         if (m.group(3) == null) {
-            long v = Long.parseLong(digits.length() > 18 ? digits.substring(0, 18) : digits);
+            long v = Long.parseLong(digits);
             value = negative ? -v : v;
         } else {
             BigDecimal v = new BigDecimal(digits + m.group(3));
