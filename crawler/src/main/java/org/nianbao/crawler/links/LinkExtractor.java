@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
 public final class LinkExtractor {
 
     private static final Pattern TRS_PAGER = Pattern.compile("createPageHTML\\s*\\(([^)]*)\\)");
-    private static final Pattern HANWEB_PROXY = Pattern.compile("[^\"'\\s<>()]*dataproxy\\.jsp[^\"'\\s<>()]*");
     private static final Pattern HANWEB_TOTAL = Pattern.compile("(?i)totalRecords?\\s*(?:>|[:=]\\s*['\"]?)\\s*(\\d+)");
     private static final Pattern HANWEB_PERPAGE = Pattern.compile("(?i)perPage\\s*(?:>|[:=]\\s*['\"]?)\\s*(\\d+)");
     private static final Pattern RECORD = Pattern.compile("(?s)<record>\\s*<!\\[CDATA\\[(.*?)]]>\\s*</record>");
@@ -173,14 +172,8 @@ public final class LinkExtractor {
         } else {
             String found = null;
             Matcher nextGroup = NEXTGROUP.matcher(text);
-            if (nextGroup.find()) {
-                Matcher p = HANWEB_PROXY.matcher(nextGroup.group(1));
-                if (p.find()) found = p.group();
-            }
-            if (found == null) {
-                Matcher p = HANWEB_PROXY.matcher(text);
-                if (p.find()) found = p.group();
-            }
+            if (nextGroup.find()) found = proxyUrlIn(nextGroup.group(1));
+            if (found == null) found = proxyUrlIn(text);
             if (found != null) proxy = normalizer.resolve(base, found.replace("&amp;", "&"));
         }
         if (proxy == null) return;
@@ -198,6 +191,20 @@ public final class LinkExtractor {
         for (int start = 1; start <= total; start += perPage) {
             add(out, base, withRecords(proxyUri, params, start, Math.min(total, start + perPage - 1), perPage), "", true);
         }
+    }
+
+    /**
+     * The first dataproxy.jsp URL in the text, grown out from the name to the surrounding quotes.
+     * (A regex with a leading [^"']* would retry from every character of long Chinese paragraphs.)
+     */
+    static String proxyUrlIn(String text) {
+        int at = text.indexOf("dataproxy.jsp");
+        if (at < 0) return null;
+        int from = at;
+        while (from > 0 && "\"' \t\r\n<>()".indexOf(text.charAt(from - 1)) < 0) from--;
+        int to = at + "dataproxy.jsp".length();
+        while (to < text.length() && "\"' \t\r\n<>()".indexOf(text.charAt(to)) < 0) to++;
+        return text.substring(from, to);
     }
 
     private static int parseOr(String s, int fallback) {
