@@ -111,7 +111,40 @@ public final class LinkExtractor {
         }
     }
 
+    private static final Pattern JS_ARRAY = Pattern.compile("\\[\\s*((?:['\"][^'\"]*['\"]\\s*,\\s*)*['\"][^'\"]*['\"])\\s*,?\\s*]");
+    private static final Pattern JS_LITERAL = Pattern.compile("['\"]([^'\"]*)['\"]");
+
+    /**
+     * Scripts often keep URLs and titles in parallel arrays (urls[i] goes with titles[i]). Pairs each
+     * array of URL-like strings with an array of the same length whose strings are not URLs.
+     */
+    private void parallelArrays(URI base, String code, Map<String, Link> out) {
+        List<List<String>> arrays = new ArrayList<>();
+        Matcher m = JS_ARRAY.matcher(code);
+        while (m.find()) {
+            List<String> items = new ArrayList<>();
+            Matcher lit = JS_LITERAL.matcher(m.group(1));
+            while (lit.find()) items.add(lit.group(1));
+            arrays.add(items);
+        }
+        for (List<String> urls : arrays) {
+            if (!urls.stream().allMatch(LinkExtractor::looksLikeUrl)) continue;
+            for (List<String> words : arrays) {
+                if (words == urls || words.size() != urls.size() || words.stream().anyMatch(LinkExtractor::looksLikeUrl)) continue;
+                if (words.stream().noneMatch(w -> w.codePoints().anyMatch(Character::isIdeographic))) continue;
+                for (int i = 0; i < urls.size(); i++) add(out, base, urls.get(i), words.get(i), false);
+                break;
+            }
+        }
+    }
+
+    private static boolean looksLikeUrl(String s) {
+        return s.startsWith("/") || s.startsWith("http://") || s.startsWith("https://") || s.startsWith("./")
+                || s.startsWith("../") || s.matches("[\\w\\-./%]+\\.(s?html?|jsp|aspx?|php|pdf|docx?|xlsx?|wps|ofd)(\\?.*)?");
+    }
+
     private void scriptLinks(URI base, String code, String anchor, Map<String, Link> out) {
+        if (anchor == null) parallelArrays(base, code, out);
         Matcher nav = JS_NAVIGATION.matcher(code);
         while (nav.find()) {
             String href = nav.group(1) != null ? nav.group(1) : nav.group(2);
