@@ -8,7 +8,7 @@ import java.nio.file.Path;
 /** The `nianbao` command: wires the modules into verbs. Holds no domain logic. */
 @Command(name = "nianbao", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Preserve and search 政府信息公开工作年度报告 (government information-disclosure annual reports).",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, org.nianbao.app.cli.CrawlCommand.class, org.nianbao.app.cli.SeedsCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
