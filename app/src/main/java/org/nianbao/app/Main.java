@@ -21,6 +21,8 @@ import java.nio.file.Path;
                 org.nianbao.app.cli.BatchSearchCommand.class,
                 org.nianbao.app.cli.ServeCommand.class,
                 org.nianbao.app.cli.ExtractCommand.class,
+                org.nianbao.app.cli.CrawlCommand.class,
+                org.nianbao.app.cli.SeedsCommand.class,
         })
 public final class Main implements Runnable {
 
