@@ -47,7 +47,8 @@ class ReportSearcherTest {
 
     private Set<String> ids(SearchRequest request) {
         Set<String> ids = new LinkedHashSet<>();
-        searcher.forEachMatch(request, r -> ids.add(r.id()));
+        long n = searcher.forEachMatchingId(request, ids::add);
+        assertThat(n).isEqualTo(ids.size());
         return ids;
     }
 
@@ -234,6 +235,14 @@ class ReportSearcherTest {
                 .isInstanceOf(QueryParseException.class).hasMessageContaining("unknown facet 'colour'");
         assertThatThrownBy(() -> searcher.search(SearchRequest.of("AND")))
                 .isInstanceOf(QueryParseException.class).hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void streamedMatchesAreTheSameReportsAsTheIds() {
+        SearchRequest req = SearchRequest.of("诉讼 AND year:[2012 TO 2020]");
+        Set<String> streamed = new LinkedHashSet<>();
+        searcher.forEachMatch(req, r -> streamed.add(r.id()));
+        assertThat(streamed).isEqualTo(ids(req)).hasSize((int) searcher.count(req));
     }
 
     @Test
