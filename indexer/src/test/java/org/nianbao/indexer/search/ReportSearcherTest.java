@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportSearcherTest {
 
-    private static final int SYNTHETIC = 400;
+    private static final int SYNTHETIC = 250;
 
     private List<ReportRecord> records;
     private ReportSearcher searcher;
@@ -126,6 +126,9 @@ class ReportSearcherTest {
         assertThat(ids("admin_level:County")).isEqualTo(bruteForce(r -> "county".equals(r.parsed().adminLevel())));
         assertThat(ids("status:removed")).isEqualTo(bruteForce(r -> r.status().equals("removed")));
         assertThat(ids("format:pdf")).isEqualTo(bruteForce(r -> r.originals().stream().anyMatch(o -> o.format().equals("pdf"))));
+        assertThat(ids("year:{2019 TO 2022}")).isEqualTo(bruteForce(r -> r.parsed().reportYear() > 2019 && r.parsed().reportYear() < 2022));
+        assertThat(ids("title:年度报告 AND region:固原")).containsExactly("固原市人民政府/2020");
+        assertThat(ids("url:\"" + records.get(3).originals().get(1).url() + "\"")).containsExactly(records.get(3).id());
         String sha = records.get(2).originals().get(0).sha256();
         assertThat(ids("sha256:" + sha)).containsExactly(records.get(2).id());
     }
