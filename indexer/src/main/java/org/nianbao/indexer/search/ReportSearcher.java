@@ -285,7 +285,10 @@ public final class ReportSearcher implements AutoCloseable {
             }
             if (fr != null) {
                 String prefix = path.length == 0 ? "" : String.join("/", path) + "/";
-                for (LabelAndValue lv : fr.labelValues) counts.put(prefix + lv.label, lv.value.longValue());
+                LabelAndValue[] values = fr.labelValues.clone();
+                // Years read best in order, newest first; other dimensions by count.
+                if (dim.equals(ReportFields.YEAR)) Arrays.sort(values, (a, b) -> b.label.compareTo(a.label));
+                for (LabelAndValue lv : values) counts.put(prefix + lv.label, lv.value.longValue());
             }
             out.put(dim, counts);
         }

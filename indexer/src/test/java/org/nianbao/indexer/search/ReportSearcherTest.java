@@ -168,6 +168,7 @@ class ReportSearcherTest {
     @Test
     void facetCountsEqualABruteForceCountOverTheReports() {
         SearchResult all = searcher.search(new SearchRequest("", Map.of(), null, 5, 0));
+        assertThat(List.copyOf(all.facets().get("year").keySet())).isSortedAccordingTo(Comparator.reverseOrder());
         assertThat(all.total()).isEqualTo(records.size());
         assertThat(all.facets().get("year")).isEqualTo(count(records, r -> List.of(r.parsed().reportYear().toString())));
         assertThat(all.facets().get("admin_level")).isEqualTo(count(records, r -> List.of(r.parsed().adminLevel())));
@@ -220,14 +221,22 @@ class ReportSearcherTest {
         assertThat(hit.formats()).containsExactly("doc", "docx", "html", "pdf");
         assertThat(hit.originals()).hasSize(4).allSatisfy(o -> assertThat(o.sha256()).hasSize(64));
         assertThat(hit.snippets()).hasSizeBetween(1, 3).anySatisfy(s -> assertThat(s).contains("<mark>行政复议</mark>"));
+        // Fragments stay short even inside a flattened table with no sentence end.
+        SearchResult tables = searcher.search(SearchRequest.of("属于国家秘密").withLimit(20));
+        assertThat(tables.hits()).isNotEmpty().allSatisfy(h -> assertThat(h.snippets()).isNotEmpty()
+                .allSatisfy(s -> assertThat(s.replaceAll("</?mark>", "").replaceAll("&[a-z#0-9]+;", "x")).hasSizeLessThanOrEqualTo(SnippetFormatter.MAX_CHARS)));
     }
 
     @Test
     void malformedQueriesGiveAClearError() {
         assertThatThrownBy(() -> searcher.search(SearchRequest.of("\"行政诉讼")))
                 .isInstanceOf(QueryParseException.class).hasMessageContaining("cannot parse query");
+        assertThatThrownBy(() -> searcher.search(SearchRequest.of("\"行政诉讼")))
+                .isInstanceOf(QueryParseException.class).hasMessageContaining("quote");
         assertThatThrownBy(() -> searcher.search(SearchRequest.of("year:[2019 TO")))
-                .isInstanceOf(QueryParseException.class).hasMessageContaining("year:[2019 TO");
+                .isInstanceOf(QueryParseException.class).hasMessageContaining("year:[2019 TO").hasMessageContaining("range is not closed");
+        assertThatThrownBy(() -> searcher.search(SearchRequest.of("(诉讼 OR 复议")))
+                .isInstanceOf(QueryParseException.class).hasMessageContaining("'(' is not closed");
         assertThatThrownBy(() -> searcher.search(SearchRequest.of("colour:red")))
                 .isInstanceOf(QueryParseException.class).hasMessageContaining("unknown field 'colour'");
         assertThatThrownBy(() -> searcher.search(SearchRequest.of("t3.新收.总计:>=many")))
