@@ -153,9 +153,9 @@ class WeeklyRunFarmTest {
             try (RunsDatabase db = RunsDatabase.open(data)) {
                 assertThat(new RunLog(db).all()).extracting(RunRecord::state).containsOnly(RunRecord.DONE).hasSize(3);
             }
-            System.out.printf("week-2 share of week 1: requests %d/%d = %.1f%%, bytes %d/%d = %.1f%% (requests to farm %d)%n",
+            org.slf4j.LoggerFactory.getLogger(WeeklyRunFarmTest.class).info(String.format("week-2 share of week 1: requests %d/%d = %.1f%%, bytes %d/%d = %.1f%% (requests to farm %d)",
                     r2.requests(), r1.requests(), 100.0 * r2.requests() / r1.requests(), r2.bytes(), r1.bytes(),
-                    100.0 * r2.bytes() / r1.bytes(), before3 - requestsBefore);
+                    100.0 * r2.bytes() / r1.bytes(), before3 - requestsBefore));
         }
     }
 

@@ -53,7 +53,9 @@ public final class RunScheduler implements AutoCloseable {
     private synchronized void planNext() {
         if (closed) return;
         ZonedDateTime now = ZonedDateTime.now(clock);
-        Optional<ZonedDateTime> next = schedule.next(now);
+        // The executor's timer and the clock may disagree by a millisecond: never plan the same time twice.
+        ZonedDateTime from = nextAt != null && nextAt.isAfter(now) ? nextAt : now;
+        Optional<ZonedDateTime> next = schedule.next(from);
         if (next.isEmpty()) {
             log.warn("schedule {} has no next time; no more runs", schedule);
             nextAt = null;
