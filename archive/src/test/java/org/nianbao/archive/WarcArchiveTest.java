@@ -216,6 +216,34 @@ class WarcArchiveTest {
     }
 
     @Test
+    void outlinksBecomeAMetadataRecordReferringToTheCapture() throws Exception {
+        TestExchanges ex = new TestExchanges(tmp);
+        Capture page;
+        try (WarcArchive archive = WarcArchive.open(data(), ArchiveOptions.defaults(), clock)) {
+            page = archive.store(ex.html("http://www.nx.gov.cn/zwgk/nb/", "<a href=2025.pdf>年报</a>", T0));
+            archive.recordOutlinks(page, List.of("http://www.nx.gov.cn/zwgk/nb/2025.pdf", "http://www.nx.gov.cn/zwgk/nb/2024.pdf"));
+            assertThat(archive.verify(1, s -> { }).mismatches()).isEmpty();
+        }
+        WarcResponse response = null;
+        WarcMetadata outlinks = null;
+        try (WarcReader r = new WarcReader(warcs().getFirst())) {
+            for (WarcRecord rec : r) {
+                if (rec instanceof WarcResponse resp) response = resp;
+                if (rec instanceof WarcMetadata m && m.headers().first("WARC-Refers-To").isPresent()) {
+                    outlinks = m;
+                    m.fields();
+                }
+            }
+        }
+        assertThat(response).isNotNull();
+        assertThat(outlinks).isNotNull();
+        assertThat(outlinks.headers().first("WARC-Refers-To")).contains("<" + response.id() + ">");
+        assertThat(outlinks.targetURI().toString()).isEqualTo(page.url());
+        assertThat(outlinks.fields().all("outlink")).containsExactly("http://www.nx.gov.cn/zwgk/nb/2025.pdf",
+                "http://www.nx.gov.cn/zwgk/nb/2024.pdf");
+    }
+
+    @Test
     void truncatedBodyIsMarkedWarcTruncatedLength() throws Exception {
         TestExchanges ex = new TestExchanges(tmp);
         byte[] partial = new byte[5000];

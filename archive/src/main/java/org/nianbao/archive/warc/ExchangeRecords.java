@@ -134,6 +134,26 @@ public final class ExchangeRecords {
         return f;
     }
 
+    /** A metadata record listing a capture's outlinks, referring to the capture's record. */
+    public static WarcRecord outlinks(String url, String recordId, Instant captureTime, List<String> outlinks,
+                                      Instant now, URI warcinfoId) {
+        StringBuilder sb = new StringBuilder();
+        for (String link : outlinks) {
+            if (link != null && !link.isBlank()) sb.append("outlink: ").append(link.replaceAll("[\\r\\n]", " ")).append("\r\n");
+        }
+        byte[] fields = sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        WarcMetadata.Builder mb = new WarcMetadata.Builder()
+                .version(MessageVersion.WARC_1_1)
+                .targetURI(url)
+                .date(now)
+                .body(MediaType.WARC_FIELDS, fields)
+                .blockDigest("sha1", Digests.base32(Digests.sha1().digest(fields)))
+                .addHeader("WARC-Refers-To", "<" + recordId + ">")
+                .addHeader("WARC-Refers-To-Date", captureTime.toString());
+        if (warcinfoId != null) mb.warcinfoId(warcinfoId);
+        return mb.build();
+    }
+
     static WarcTruncationReason truncationReason(String why) {
         return switch (why.toLowerCase(Locale.ROOT)) {
             case "length" -> WarcTruncationReason.LENGTH;

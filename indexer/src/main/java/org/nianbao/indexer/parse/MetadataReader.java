@@ -130,7 +130,7 @@ final class MetadataReader {
     static String portalUrl(String[] lines, int from) {
         String fallback = null;
         for (int i = from; i < lines.length; i++) {
-            Matcher m = URL.matcher(Compact.nfkc(lines[i]));
+            Matcher m = URL.matcher(joinWrappedUrl(lines, i));
             while (m.find()) {
                 String url = m.group().replaceAll("[.,;:]+$", "");
                 String line = Compact.of(lines[i]);
@@ -145,6 +145,23 @@ final class MetadataReader {
             }
         }
         return fallback;
+    }
+
+    private static final Pattern URL_AT_END = Pattern.compile("https?://[A-Za-z0-9._~/?#@!$&*+=%\\-]*$");
+    private static final Pattern URL_CONTINUATION = Pattern.compile("^[A-Za-z0-9._~/?#@!$&*+=%\\-]+");
+
+    /** Line i, with the rest of a URL that a hard line wrap carried to the next line ("http://" / "www.x.gov.cn/"). */
+    private static String joinWrappedUrl(String[] lines, int i) {
+        String line = Compact.nfkc(lines[i]).stripTrailing();
+        Matcher end = URL_AT_END.matcher(line);
+        if (!end.find() || i + 1 >= lines.length) return line;
+        String url = end.group();
+        String host = url.replaceFirst("^https?://", "");
+        String next = Compact.nfkc(lines[i + 1]).strip();
+        Matcher cont = URL_CONTINUATION.matcher(next);
+        boolean incomplete = host.isEmpty() || !host.contains(".") || url.endsWith(".") || url.endsWith("-");
+        if (cont.find() && (incomplete || next.startsWith(".") || next.startsWith("/"))) return line + cont.group();
+        return line;
     }
 
     private static int previousNonBlank(String[] lines, int i) {

@@ -296,7 +296,7 @@ public final class ReportSearcher implements AutoCloseable {
                 : p.checks().stream().filter(c -> !c.holds()).map(ParsedReport.Check::name).toList();
         return new ReportHit(r.id(), p.title(), p.agency(), String.join("/", region), p.regionProvince(), p.regionCity(),
                 p.regionCounty(), p.reportYear(), p.adminLevel(), p.agencyKind(), p.template(), r.status(),
-                List.copyOf(formats), snippets, main, failed.isEmpty(), failed, r.originals(), score);
+                List.copyOf(formats), snippets, main, failed.isEmpty(), failed, r.originals(), Float.isNaN(score) ? 0f : score);
     }
 
     private static ReportRecord record(Document d, String text) {
