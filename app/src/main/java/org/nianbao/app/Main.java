@@ -20,6 +20,9 @@ import java.nio.file.Path;
                 org.nianbao.app.cli.BatchSearchCommand.class,
                 org.nianbao.app.cli.ExportReportsCommand.class,
                 org.nianbao.app.cli.ServeCommand.class,
+                org.nianbao.app.cli.RunCommand.class,
+                org.nianbao.app.cli.ChangesCommand.class,
+                org.nianbao.app.cli.WatchCommand.class,
         })
 public final class Main implements Runnable {
 
