@@ -63,6 +63,7 @@ public final class RunsJson {
         m.put("captureId", c.captureId());
         m.put("previousCaptureId", c.previousCaptureId());
         m.put("run", c.runId());
+        if (c.reason() != null) m.put("reason", c.reason());
         if (c.diff() != null) {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("linesRemoved", c.diff().linesRemoved());

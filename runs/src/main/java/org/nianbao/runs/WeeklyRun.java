@@ -8,6 +8,7 @@ import org.nianbao.crawler.CrawlSummary;
 import org.nianbao.crawler.Crawler;
 import org.nianbao.crawler.HostSummary;
 import org.nianbao.crawler.Seed;
+import org.nianbao.crawler.frontier.Frontier;
 import org.nianbao.indexer.extract.DocumentExtractor;
 import org.nianbao.indexer.extract.Extractors;
 import org.nianbao.indexer.index.ReportIndex;
@@ -19,6 +20,7 @@ import org.nianbao.runs.changes.Change;
 import org.nianbao.runs.changes.ChangeDetector;
 import org.nianbao.runs.changes.ChangeKind;
 import org.nianbao.runs.changes.ChangeLog;
+import org.nianbao.runs.changes.ListPresence;
 import org.nianbao.runs.changes.ReportLocator;
 import org.nianbao.runs.changes.StatusMarker;
 import org.nianbao.runs.lock.RunLock;
@@ -35,7 +37,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -139,6 +143,7 @@ public final class WeeklyRun {
                 crawler.onProgress(crawlProgress, crawlProgressEvery);
                 crawl = crawler.crawlSeeds(seeds);
             }
+            ChangeDetector.Listing listing = listing(crawl);
             archive.flush();
             List<Capture> written = archive.capturesAfter(lastIdBefore);
             captures = written.size();
@@ -147,7 +152,8 @@ public final class WeeklyRun {
             try (ReportIndex index = ReportIndex.open(dataDir.resolve("index"))) {
                 indexed = new IndexPipeline(archive, extractor, new ReportParser(Gazetteer.load()), index).run(indexProgress);
                 try (ReportSearcher searcher = ReportSearcher.open(dataDir.resolve("index"))) {
-                    changes = new ChangeDetector(archive, extractor, changeLog).detect(id, ReportLocator.of(searcher));
+                    changes = new ChangeDetector(archive, extractor, changeLog, new ListPresence(db))
+                            .detect(id, ReportLocator.of(searcher), listing);
                     new StatusMarker(index, searcher).apply(changeLog.statuses());
                     hits = new Watches(db).recordNewMatches(searcher, id, clock.instant());
                 }
@@ -171,6 +177,23 @@ public final class WeeklyRun {
         log.info("run {} done: {} requests, {} bytes, {} not modified; {} new, {} changed, {} removed reports",
                 id, done.requests(), done.bytes(), done.notModified(), done.newReports(), done.changedReports(), done.removedReports());
         return new RunResult(done, changes, hits);
+    }
+
+    /** What the finished crawl saw of the portals' lists, read from its frontier. */
+    private ChangeDetector.Listing listing(CrawlSummary crawl) {
+        // A host stopped early, or whose link budget ran out, may not have shown all its links.
+        Set<String> incomplete = new HashSet<>();
+        for (HostSummary h : crawl.hosts()) {
+            if (h.blockedByAntiBot() != null || h.gaveUp() != null || h.refusedByBudget() > 0) incomplete.add(h.host());
+        }
+        try (Frontier frontier = Frontier.open(crawlConfig.stateDir(), clock)) {
+            Set<String> checked = new HashSet<>();
+            for (Frontier.Row r : frontier.rows()) {
+                boolean content = (r.status() >= 200 && r.status() < 300) || r.status() == 304;
+                if ("REPORT".equals(r.kind()) && "done".equals(r.state()) && content) checked.add(r.url());
+            }
+            return new ChangeDetector.Listing(checked, frontier.linkedThisRun(), incomplete);
+        }
     }
 
     private static long lastCaptureId(WarcArchive archive) throws IOException {

@@ -16,11 +16,12 @@ import java.time.Instant;
  * @param at                capture time of {@code captureId}
  * @param previousAt        capture time of {@code previousCaptureId}, or null
  * @param diff              what changed (text lines, table cells), or null
+ * @param reason            for a removal: http-404, http-410 or unlisted (gone from its list page); else null
  */
 public record Change(long id, long runId, ChangeKind kind, String url, String reportId, String title,
-                     long captureId, Long previousCaptureId, Instant at, Instant previousAt, ChangeDiff diff) {
+                     long captureId, Long previousCaptureId, Instant at, Instant previousAt, ChangeDiff diff, String reason) {
 
     public Change withId(long newId) {
-        return new Change(newId, runId, kind, url, reportId, title, captureId, previousCaptureId, at, previousAt, diff);
+        return new Change(newId, runId, kind, url, reportId, title, captureId, previousCaptureId, at, previousAt, diff, reason);
     }
 }

@@ -29,7 +29,8 @@ import java.util.Set;
  * <li>new: the first capture of a report (agency + year) never seen before;</li>
  * <li>changed: same URL, a payload with a different SHA-256 from the previous capture — with a
  *     text diff and the changed table cells;</li>
- * <li>removed: 404/410 where the previous answer was the document.</li>
+ * <li>removed: 404/410 where the previous answer was the document, or a report still answering but
+ *     linked from no page any more (see {@link ListPresence}).</li>
  * </ul>
  */
 public final class ChangeDetector {
@@ -37,16 +38,34 @@ public final class ChangeDetector {
 
     private final Archive archive;
     private final DocumentExtractor extractor;
-    private final ChangeLog changes;
+    /** Why a report still answering 200 counts as removed. */
+    public static final String UNLISTED = "unlisted";
 
-    public ChangeDetector(Archive archive, DocumentExtractor extractor, ChangeLog changes) {
+    private final ChangeLog changes;
+    private final ListPresence presence;
+
+    public ChangeDetector(Archive archive, DocumentExtractor extractor, ChangeLog changes, ListPresence presence) {
         this.archive = archive;
         this.extractor = extractor;
         this.changes = changes;
+        this.presence = presence;
+    }
+
+    /**
+     * What the crawl saw of the portals' lists: report URLs re-checked with content, every URL linked
+     * from a page fetched in the run, and hosts not crawled to the end.
+     */
+    public record Listing(Set<String> checked, Set<String> linked, Set<String> stoppedHosts) {
+        public static final Listing NONE = new Listing(Set.of(), Set.of(), Set.of());
     }
 
     /** Detects and records the changes of every capture after the last detected one; returns them. */
     public List<Change> detect(long runId, ReportLocator reports) {
+        return detect(runId, reports, Listing.NONE);
+    }
+
+    /** As {@link #detect(long, ReportLocator)}, also marking reports that vanished from their list page as removed. */
+    public List<Change> detect(long runId, ReportLocator reports, Listing listing) {
         long after = changes.lastTrackedCapture();
         List<Capture> captures;
         try {
@@ -54,7 +73,8 @@ public final class ChangeDetector {
         } catch (IOException e) {
             throw new RunsException("cannot read the capture table: " + e.getMessage(), e);
         }
-        if (captures.isEmpty()) return List.of();
+        Set<String> vanished = presence.vanished(listing.checked(), listing.linked(), listing.stoppedHosts());
+        if (captures.isEmpty() && vanished.isEmpty()) return List.of();
         Set<String> seen = new HashSet<>(changes.seenReports());
         Map<String, Long> newlySeen = new LinkedHashMap<>();
         Set<String> removedNow = new HashSet<>();
@@ -75,12 +95,12 @@ public final class ChangeDetector {
                         seen.add(id);
                         newlySeen.put(id, c.id());
                         found.add(new Change(0, runId, ChangeKind.NEW, c.url(), id, ref.get().title(), c.id(), null,
-                                c.time(), null, null));
+                                c.time(), null, null, null));
                     } else if (entry.change() == HistoryEntry.Change.CHANGED) {
                         Capture before = previousContent(history, at);
                         found.add(new Change(0, runId, ChangeKind.CHANGED, c.url(), id, ref.get().title(), c.id(),
                                 before == null ? null : before.id(), c.time(), before == null ? null : before.time(),
-                                before == null ? null : diff(before, c)));
+                                before == null ? null : diff(before, c), null));
                     }
                 }
                 case GONE -> {
@@ -88,13 +108,26 @@ public final class ChangeDetector {
                     boolean alreadyGone = previousSignal(history, at) == HistoryEntry.Change.GONE;
                     if (before != null && !alreadyGone && removedNow.add(c.url())) {
                         found.add(new Change(0, runId, ChangeKind.REMOVED, c.url(), id, ref.get().title(), c.id(),
-                                before.id(), c.time(), before.time(), null));
+                                before.id(), c.time(), before.time(), null, "http-" + c.status()));
                     }
                 }
                 case OTHER -> { }
             }
         }
-        List<Change> stored = changes.record(found, newlySeen, runId, last);
+        for (String url : vanished) {
+            var ref = reports.byUrl(url);
+            if (ref.isEmpty() || !removedNow.add(url)) continue;
+            List<HistoryEntry> history = history(url);
+            if (history.isEmpty()) continue;
+            Capture latest = history.getLast().capture();
+            Capture before = previousContent(history, history.size() - 1);
+            found.add(new Change(0, runId, ChangeKind.REMOVED, url, ref.get().id(), ref.get().title(), latest.id(),
+                    before == null ? null : before.id(), latest.time(), before == null ? null : before.time(), null, UNLISTED));
+        }
+        List<Change> stored = changes.record(found, newlySeen, runId, last, c -> {
+            ListPresence.remember(c, runId, listing.checked(), listing.linked(), vanished);
+            return null;
+        });
         log.info("changes since capture {}: {} new, {} changed, {} removed", after,
                 count(found, ChangeKind.NEW), count(found, ChangeKind.CHANGED), count(found, ChangeKind.REMOVED));
         return stored;

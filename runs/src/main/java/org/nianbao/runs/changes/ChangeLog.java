@@ -26,7 +26,7 @@ import java.util.HashSet;
 public final class ChangeLog {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "id, run_id, kind, url, report_id, title, capture_id, previous_capture_id, "
-            + "at_ms, previous_at_ms, diff_json";
+            + "at_ms, previous_at_ms, diff_json, reason";
     private static final String LAST_CAPTURE = "last_capture_id";
 
     private final RunsDatabase db;
@@ -62,8 +62,10 @@ public final class ChangeLog {
      * Records one detection step: the changes, the reports now seen, their new statuses, and the
      * capture id detection has reached. Returns the stored changes (with ids).
      */
-    public List<Change> record(List<Change> changes, Map<String, Long> newlySeen, long runId, long lastCaptureId) {
+    public List<Change> record(List<Change> changes, Map<String, Long> newlySeen, long runId, long lastCaptureId,
+                               RunsDatabase.Work<Void> alsoInTheTransaction) {
         return db.inTransaction(c -> {
+            alsoInTheTransaction.apply(c);
             List<Change> stored = new ArrayList<>();
             for (Change ch : changes) stored.add(insert(c, ch));
             try (PreparedStatement ps = c.prepareStatement(
@@ -98,7 +100,7 @@ public final class ChangeLog {
 
     private static Change insert(Connection c, Change ch) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO change (" + COLUMNS.substring(4)
-                + ") VALUES (?,?,?,?,?,?,?,?,?,?)", java.sql.Statement.RETURN_GENERATED_KEYS)) {
+                + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)", java.sql.Statement.RETURN_GENERATED_KEYS)) {
             ps.setLong(1, ch.runId());
             ps.setString(2, ch.kind().key());
             ps.setString(3, ch.url());
@@ -109,6 +111,7 @@ public final class ChangeLog {
             ps.setLong(8, ch.at().toEpochMilli());
             ps.setObject(9, ch.previousAt() == null ? null : ch.previousAt().toEpochMilli());
             ps.setString(10, ch.diff() == null ? null : json(ch.diff()));
+            ps.setString(11, ch.reason());
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 return keys.next() ? ch.withId(keys.getLong(1)) : ch;
@@ -174,7 +177,7 @@ public final class ChangeLog {
         String diff = rs.getString(11);
         return new Change(rs.getLong(1), rs.getLong(2), ChangeKind.valueOf(rs.getString(3).toUpperCase(java.util.Locale.ROOT)),
                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7), previous,
-                Instant.ofEpochMilli(rs.getLong(9)), previousAt, diff == null ? null : readDiff(diff));
+                Instant.ofEpochMilli(rs.getLong(9)), previousAt, diff == null ? null : readDiff(diff), rs.getString(12));
     }
 
     private static String json(ChangeDiff d) {

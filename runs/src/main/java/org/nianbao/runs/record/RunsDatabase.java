@@ -48,7 +48,7 @@ public final class RunsDatabase implements AutoCloseable {
                           id INTEGER PRIMARY KEY AUTOINCREMENT,
                           run_id INTEGER NOT NULL, kind TEXT NOT NULL, url TEXT NOT NULL, report_id TEXT, title TEXT,
                           capture_id INTEGER NOT NULL, previous_capture_id INTEGER,
-                          at_ms INTEGER NOT NULL, previous_at_ms INTEGER, diff_json TEXT,
+                          at_ms INTEGER NOT NULL, previous_at_ms INTEGER, diff_json TEXT, reason TEXT,
                           UNIQUE (kind, capture_id, url))""");
                 s.execute("CREATE INDEX IF NOT EXISTS change_at ON change(at_ms)");
                 s.execute("CREATE INDEX IF NOT EXISTS change_report ON change(report_id)");
@@ -59,6 +59,9 @@ public final class RunsDatabase implements AutoCloseable {
                 s.execute("""
                         CREATE TABLE IF NOT EXISTS report_status (
                           report_id TEXT PRIMARY KEY, status TEXT NOT NULL, run_id INTEGER NOT NULL)""");
+                s.execute("""
+                        CREATE TABLE IF NOT EXISTS report_link (
+                          url TEXT PRIMARY KEY, last_linked_run INTEGER NOT NULL, vanished_run INTEGER)""");
                 s.execute("""
                         CREATE TABLE IF NOT EXISTS watch (
                           name TEXT PRIMARY KEY, query TEXT NOT NULL, created_ms INTEGER NOT NULL)""");
