@@ -143,11 +143,14 @@ class ArchiveVerbsTest {
     }
 
     @Test
-    void exportWithoutUrlOrSha256IsABadUsage() throws Exception {
+    void exportOfAnOriginalWithMisplacedOptionsIsABadUsage() throws Exception {
         Path data = archiveWithHistory();
-        Result r = run("export", "--data", data.toString());
-        assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("--url URL or --sha256 H");
+        Result atAlone = run("export", "--at", "2020-01-01", "--data", data.toString());
+        assertThat(atAlone.code()).isEqualTo(2);
+        assertThat(atAlone.err()).contains("--at goes with --url");
+        Result both = run("export", "行政复议", "--url", URL, "--data", data.toString());
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).contains("either a QUERY (reports) or --url/--sha256");
         Result before = run("export", "--url", URL, "--at", "2020-01-01", "--data", data.toString(), "--out", tmp.toString());
         assertThat(before.code()).isEqualTo(1);
         assertThat(before.err()).contains("no successful capture");
