@@ -4,7 +4,6 @@ import org.nianbao.crawler.CrawlConfig;
 import org.nianbao.crawler.Seed;
 import org.nianbao.crawler.fetch.DnsOverride;
 import org.nianbao.seeds.registry.SeedRegistry;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
@@ -12,9 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** What a scheduled run crawls and how politely: shared by {@code run} and {@code serve --schedule} (which bring their own --data). */
 public final class RunCrawlOptions {
@@ -50,23 +46,5 @@ public final class RunCrawlOptions {
         CrawlConfig c = CrawlConfig.defaults(data.resolve("state")).withDelay(delay)
                 .withDnsOverrides(resolve.stream().map(DnsOverride::parse).toList());
         return userAgent == null ? c : c.withUserAgent(userAgent);
-    }
-
-    /** "300ms", "2s", "5m", "1h" → Duration. */
-    public static final class DurationConverter implements ITypeConverter<Duration> {
-        private static final Pattern FORM = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
-
-        @Override
-        public Duration convert(String value) {
-            Matcher m = FORM.matcher(value.strip().toLowerCase(Locale.ROOT));
-            if (!m.matches()) throw new IllegalArgumentException("'" + value + "' is not a duration like 300ms, 2s, 5m or 1h");
-            long n = Long.parseLong(m.group(1));
-            return switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                default -> Duration.ofHours(n);
-            };
-        }
     }
 }
