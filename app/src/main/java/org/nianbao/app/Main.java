@@ -23,6 +23,9 @@ import java.nio.file.Path;
                 org.nianbao.app.cli.ExtractCommand.class,
                 org.nianbao.app.cli.CrawlCommand.class,
                 org.nianbao.app.cli.SeedsCommand.class,
+                org.nianbao.app.cli.RunCommand.class,
+                org.nianbao.app.cli.ChangesCommand.class,
+                org.nianbao.app.cli.WatchCommand.class,
         })
 public final class Main implements Runnable {
 
