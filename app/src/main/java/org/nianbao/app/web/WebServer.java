@@ -48,6 +48,7 @@ public final class WebServer implements AutoCloseable {
     private final int port;
     private final ObjectMapper json = ReportJson.mapper();
     private final WebPages pages;
+    private final List<java.util.function.Consumer<io.javalin.config.RoutesConfig>> extraRoutes = new ArrayList<>();
     private Javalin app;
 
     /** A server over {@code searcher} that will bind {@code host:port} (port 0 = any free port); no archive, no crawl state. */
@@ -68,6 +69,12 @@ public final class WebServer implements AutoCloseable {
         this.pages = new WebPages(searcher, dataDir, clock, nextRun);
     }
 
+    /** Adds routes of another concern (feeds, runs); call before {@link #start()}. */
+    public WebServer withRoutes(java.util.function.Consumer<io.javalin.config.RoutesConfig> routes) {
+        extraRoutes.add(routes);
+        return this;
+    }
+
     public WebServer start() {
         app = Javalin.create(config -> {
             config.jetty.host = host;
@@ -84,6 +91,7 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/export.csv", ctx -> export(ctx, ReportExporter.Format.CSV));
             config.routes.get("/api/export.jsonl", ctx -> export(ctx, ReportExporter.Format.JSONL));
             pages.register(config.routes);
+            extraRoutes.forEach(r -> r.accept(config.routes));
             config.routes.get("/", ctx -> ctx.redirect("/search"));
             config.routes.exception(QueryParseException.class, (e, ctx) -> failure(ctx, 400, e.getMessage()));
             config.routes.exception(NotFound.class, (e, ctx) -> failure(ctx, 404, e.getMessage()));
@@ -93,8 +101,9 @@ public final class WebServer implements AutoCloseable {
             });
             config.routes.error(404, ctx -> {
                 // Replace Javalin's plain-text "endpoint not found"; keep 404s a handler already wrote (JSON, HTML).
+                String body = ctx.result();
                 String type = ctx.res().getContentType();
-                if (ctx.result() == null || ctx.result().isEmpty() || type == null || type.startsWith("text/plain")) {
+                if (body == null || body.isEmpty() || type == null || !(body.startsWith("{\"") || type.startsWith("text/html"))) {
                     failure(ctx, 404, "not found: " + ctx.path());
                 }
             });
