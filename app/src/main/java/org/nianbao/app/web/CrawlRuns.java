@@ -1,5 +1,8 @@
 package org.nianbao.app.web;
 
+import org.nianbao.runs.record.RunLog;
+import org.nianbao.runs.record.RunRecord;
+import org.nianbao.runs.record.RunsDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -18,9 +21,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The last crawl runs as recorded in {@code data/state/}: the crawler's own state ({@code crawl.sqlite}: runs,
- * requests, hosts given up) and, where weekly runs have been recorded ({@code runs.sqlite}), their counts of
- * new / changed / removed reports. Both are opened read-only; a missing file is simply no data.
+ * The last runs as recorded in {@code data/state/}: the run records of {@code nianbao run} ({@code runs.sqlite},
+ * read through the runs module) when there are any, otherwise the crawler's own state ({@code crawl.sqlite}: runs,
+ * requests, hosts given up), opened read-only. A missing file is simply no data.
  */
 final class CrawlRuns {
 
@@ -35,7 +38,7 @@ final class CrawlRuns {
      * record holds them.
      */
     record Run(long id, String started, String finished, long requests, long hosts, long bytes, long notModified, long errors,
-               List<BlockedHost> blocked, Long newReports, Long changedReports, Long removedReports) {
+               List<BlockedHost> blocked, Long newReports, Long changedReports, Long removedReports, Map<String, Integer> errorKinds) {
     }
 
     private final Path stateDir;
@@ -45,11 +48,21 @@ final class CrawlRuns {
     }
 
     boolean available() {
-        return stateDir != null && Files.isRegularFile(stateDir.resolve("crawl.sqlite"));
+        return stateDir != null && (Files.isRegularFile(stateDir.resolve("crawl.sqlite")) || Files.isRegularFile(stateDir.resolve(RunsDatabase.FILE)));
     }
 
     List<Run> last(int n) {
         if (!available()) return List.of();
+        if (Files.isRegularFile(stateDir.resolve(RunsDatabase.FILE))) {
+            try (RunsDatabase db = RunsDatabase.open(stateDir.getParent())) {
+                List<RunRecord> all = new ArrayList<>(new RunLog(db).all());
+                all.sort(java.util.Comparator.comparingLong(RunRecord::id).reversed());
+                if (!all.isEmpty()) return all.subList(0, Math.min(n, all.size())).stream().map(CrawlRuns::of).toList();
+            } catch (RuntimeException e) {
+                log.warn("cannot read the run records in {}: {}", stateDir, e.getMessage());
+            }
+        }
+        if (!Files.isRegularFile(stateDir.resolve("crawl.sqlite"))) return List.of();
         Map<Long, long[]> reportCounts = reportCounts();
         List<Run> runs = new ArrayList<>();
         try (Connection db = readOnly(stateDir.resolve("crawl.sqlite"))) {
@@ -68,7 +81,7 @@ final class CrawlRuns {
                         long[] counts = reportCounts.get(id);
                         runs.add(new Run(id, rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7),
                                 rs.getLong(8), blocked(db, id), counts == null ? null : counts[0], counts == null ? null : counts[1],
-                                counts == null ? null : counts[2]));
+                                counts == null ? null : counts[2], Map.of()));
                     }
                 }
             }
@@ -76,6 +89,19 @@ final class CrawlRuns {
             log.warn("cannot read the crawl state in {}: {}", stateDir, e.getMessage());
         }
         return runs;
+    }
+
+    private static Run of(RunRecord r) {
+        List<BlockedHost> blocked = new ArrayList<>();
+        new java.util.TreeMap<>(r.blockedHosts()).forEach((host, why) -> blocked.add(new BlockedHost(host, "blocked", why)));
+        long errors = r.errors().values().stream().mapToLong(Integer::longValue).sum();
+        return new Run(r.id(), time(r.started()), r.finished() == null ? null : time(r.finished()) + (RunRecord.DONE.equals(r.state()) ? "" : " (" + r.state() + ")"),
+                r.requests(), r.hosts(), r.bytes(), r.notModified(), errors, blocked, (long) r.newReports(), (long) r.changedReports(),
+                (long) r.removedReports(), new java.util.TreeMap<>(r.errors()));
+    }
+
+    private static String time(java.time.Instant t) {
+        return t == null ? "" : ReportPage.TIME.format(t);
     }
 
     private static List<BlockedHost> blocked(Connection db, long run) throws SQLException {

@@ -33,7 +33,9 @@ final class CrawlStatusPage {
                     .append(r.finished() == null ? l.t("进行中或中断", "running or interrupted") : Html.esc(r.finished())).append("</td><td>").append(r.hosts())
                     .append("</td><td>").append(r.requests()).append("</td><td>").append(r.notModified()).append("</td><td>").append(ReportPage.size(r.bytes()))
                     .append("</td><td>").append(opt(r.newReports())).append("</td><td>").append(opt(r.changedReports())).append("</td><td>")
-                    .append(opt(r.removedReports())).append("</td><td>").append(r.errors()).append("</td><td>");
+                    .append(opt(r.removedReports())).append("</td><td>").append(r.errors());
+            r.errorKinds().forEach((kind, n) -> b.append("<div class=\"reason\">").append(Html.esc(kind)).append(": ").append(n).append("</div>"));
+            b.append("</td><td>");
             for (CrawlRuns.BlockedHost h : r.blocked()) {
                 b.append("<div class=\"blocked\">").append(Html.esc(h.host())).append(" <span class=\"reason\">(").append(Html.esc(h.state()))
                         .append(h.reason() == null ? "" : ": " + Html.esc(h.reason())).append(")</span></div>");
@@ -43,6 +45,8 @@ final class CrawlStatusPage {
         if (runs.isEmpty()) b.append("<tr><td colspan=\"12\">").append(l.t("尚无运行记录。", "No runs yet.")).append("</td></tr>");
         b.append("</tbody></table><p class=\"note\">").append(l.t("“新增 / 改动 / 撤下”来自每周运行记录（nianbao run）；单独执行抓取时显示为“—”。",
                 "New / changed / removed come from the weekly run records (nianbao run); a bare crawl shows “—”.")).append("</p>");
+        b.append("<p><a href=\"/feeds/changes.atom\">").append(l.t("改动订阅（Atom）", "Changes feed (Atom)")).append("</a> · <a href=\"/api/runs\">")
+                .append(l.t("运行记录（JSON）", "Run records (JSON)")).append("</a></p>");
         return Layout.close(b, l);
     }
 

@@ -273,6 +273,27 @@ class WebPagesTest {
     }
 
     @Test
+    void crawlStatusPrefersTheWeeklyRunRecords(@TempDir Path other) throws Exception {
+        Instant started = Instant.parse("2021-03-22T19:00:00Z");
+        try (org.nianbao.runs.record.RunsDatabase db = org.nianbao.runs.record.RunsDatabase.open(other)) {
+            org.nianbao.runs.record.RunLog runs = new org.nianbao.runs.record.RunLog(db);
+            long id = runs.begin(started, 5);
+            runs.finish(new org.nianbao.runs.record.RunRecord(id, started, started.plusSeconds(600), org.nianbao.runs.record.RunRecord.DONE,
+                    5, 4, 120, 3_000_000, 80, 2, 1, 1, 40, 12, 4, Map.of("timeout", 2, "http-404", 1),
+                    Map.of("www.sim-yinchuan.gov.cn", "WAF challenge"), 7, null));
+        }
+        try (WebServer s = new WebServer(searcher, other, "127.0.0.1", 0, Clock.systemUTC(), Optional::empty).start()) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/crawl")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            List<String> cells = Jsoup.parse(r.body()).select("#runs tbody tr").first().select("td").eachText();
+            assertThat(cells.subList(3, 10)).containsExactly("4", "120", "80", "2.9 MB", "2", "1", "1");
+            assertThat(cells.get(10)).contains("3").contains("timeout: 2").contains("http-404: 1");
+            assertThat(cells.get(11)).contains("www.sim-yinchuan.gov.cn").contains("WAF challenge");
+            assertThat(Jsoup.parse(r.body()).select("#next-run").text()).contains("未设定");
+        }
+    }
+
+    @Test
     void atomFeedOfASearchIsValidAtom() throws Exception {
         HttpResponse<byte[]> r = getBytes("/feeds/search.atom?q=" + enc("政府信息公开") + "&facet=" + enc("year:2020"));
         assertThat(r.statusCode()).isEqualTo(200);
