@@ -79,7 +79,7 @@ final class CrawlRuns {
                     while (rs.next()) {
                         long id = rs.getLong(1);
                         long[] counts = reportCounts.get(id);
-                        runs.add(new Run(id, rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7),
+                        runs.add(new Run(id, isoTime(rs.getString(2)), rs.getString(3) == null ? null : isoTime(rs.getString(3)), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7),
                                 rs.getLong(8), blocked(db, id), counts == null ? null : counts[0], counts == null ? null : counts[1],
                                 counts == null ? null : counts[2], Map.of()));
                     }
@@ -98,6 +98,15 @@ final class CrawlRuns {
         return new Run(r.id(), time(r.started()), r.finished() == null ? null : time(r.finished()) + (RunRecord.DONE.equals(r.state()) ? "" : " (" + r.state() + ")"),
                 r.requests(), r.hosts(), r.bytes(), r.notModified(), errors, blocked, (long) r.newReports(), (long) r.changedReports(),
                 (long) r.removedReports(), new java.util.TreeMap<>(r.errors()));
+    }
+
+    /** The crawler's ISO-8601 instants in the pages' local form; anything else as written. */
+    private static String isoTime(String s) {
+        try {
+            return s == null ? "" : time(java.time.Instant.parse(s));
+        } catch (java.time.format.DateTimeParseException e) {
+            return s;
+        }
     }
 
     private static String time(java.time.Instant t) {
