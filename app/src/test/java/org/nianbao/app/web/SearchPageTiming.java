@@ -25,7 +25,14 @@ public final class SearchPageTiming {
             "/search?q=" + WebTestData.enc("\"依申请公开\" AND 复议"),
             "/search?q=&facet=" + WebTestData.enc("year:2020") + "&facet=" + WebTestData.enc("admin_level:county"),
             "/search?q=" + WebTestData.enc("t3.新收.总计:>=100") + "&sort=" + WebTestData.enc("t3.新收.总计"),
-            "/search?q=" + WebTestData.enc("行政复议") + "&offset=200");
+            "/search?q=" + WebTestData.enc("行政复议") + "&offset=200",
+            // the same search through the JSON API: what the index costs without the page
+            "/api/search?q=" + WebTestData.enc("政府信息公开") + "&limit=20");
+
+    /** Pages that walk every match (no result window): measured a few times only. */
+    private static final List<String> WALKS = List.of(
+            "/stats?q=" + WebTestData.enc("行政诉讼"),
+            "/stats?q=&facet=" + WebTestData.enc("year:2020"));
 
     private SearchPageTiming() {
     }
@@ -37,10 +44,10 @@ public final class SearchPageTiming {
              WebServer server = new WebServer(searcher, "127.0.0.1", 0).start()) {
             System.out.printf(Locale.ROOT, "cores %d, runs %d per query%n", Runtime.getRuntime().availableProcessors(), runs);
             for (String q : QUERIES) for (int i = 0; i < 3; i++) ttfb(server.port(), q); // warm-up
-            for (String q : QUERIES) {
+            for (String q : concat(QUERIES, WALKS)) {
                 List<Double> ms = new ArrayList<>();
                 long bytes = 0;
-                for (int i = 0; i < runs; i++) {
+                for (int i = 0; i < (WALKS.contains(q) ? 3 : runs); i++) {
                     double[] r = ttfb(server.port(), q);
                     ms.add(r[0]);
                     bytes = (long) r[1];
@@ -50,6 +57,12 @@ public final class SearchPageTiming {
                         ms.get(ms.size() / 2), ms.get((int) Math.ceil(ms.size() * 0.95) - 1), bytes);
             }
         }
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** [milliseconds until the first response byte, response bytes]. */
