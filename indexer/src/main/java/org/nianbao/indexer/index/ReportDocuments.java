@@ -33,9 +33,11 @@ final class ReportDocuments {
     private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
 
     private final FacetsConfig facets;
+    private final boolean wordsInBody;
 
-    ReportDocuments(FacetsConfig facets) {
+    ReportDocuments(FacetsConfig facets, boolean wordsInBody) {
         this.facets = facets;
+        this.wordsInBody = wordsInBody;
     }
 
     private static FieldType textWithOffsets() {
@@ -51,10 +53,10 @@ final class ReportDocuments {
         d.add(new StringField(ReportFields.ID, r.id(), Field.Store.YES));
         d.add(new SortedDocValuesField(ReportFields.ID, new BytesRef(r.id())));
 
-        addText(d, ReportFields.TEXT, r.text());
-        addText(d, ReportFields.TITLE, p.title());
-        addText(d, ReportFields.AGENCY, p.agency());
-        addText(d, ReportFields.REGION, String.join(" ", nonNull(p.regionProvince(), p.regionCity(), p.regionCounty())));
+        addText(d, ReportFields.TEXT, r.text(), wordsInBody);
+        addText(d, ReportFields.TITLE, p.title(), true);
+        addText(d, ReportFields.AGENCY, p.agency(), true);
+        addText(d, ReportFields.REGION, String.join(" ", nonNull(p.regionProvince(), p.regionCity(), p.regionCounty())), true);
 
         keyword(d, "admin_level", lower(p.adminLevel()));
         keyword(d, "agency_kind", lower(p.agencyKind()));
@@ -109,10 +111,10 @@ final class ReportDocuments {
         return formats;
     }
 
-    private static void addText(Document d, String field, String value) {
+    private static void addText(Document d, String field, String value, boolean words) {
         if (value == null || value.isBlank()) return;
         d.add(new Field(field, value, TEXT_WITH_OFFSETS));
-        d.add(new TextField(field + ChineseAnalyzers.SMART_SUFFIX, value, Field.Store.NO));
+        if (words) d.add(new TextField(field + ChineseAnalyzers.SMART_SUFFIX, value, Field.Store.NO));
     }
 
     private static void keyword(Document d, String field, String value) {

@@ -44,15 +44,27 @@ public final class ReportIndex implements AutoCloseable {
 
     private final Directory directory;
     private final IndexWriter writer;
-    private final ReportDocuments documents = new ReportDocuments(ReportFields.facetsConfig());
+    private final ReportDocuments documents;
     /** Originals of reports written since the last commit, which the committed reader cannot see yet. */
     private final Map<String, List<Original>> pendingOriginals = new HashMap<>();
     private DirectoryReader committed;
     private long added;
 
-    private ReportIndex(Directory directory, IndexWriter writer) throws IOException {
+    /**
+     * How reports are indexed.
+     *
+     * @param wordsInBody also segment the full text with SmartChineseAnalyzer (better ranking of multi-word
+     *                    queries; indexing becomes several times slower, see the README's scale figures).
+     *                    Titles, agencies and regions are always segmented.
+     */
+    public record Settings(boolean wordsInBody) {
+        public static final Settings DEFAULT = new Settings(false);
+    }
+
+    private ReportIndex(Directory directory, IndexWriter writer, Settings settings) throws IOException {
         this.directory = directory;
         this.writer = writer;
+        this.documents = new ReportDocuments(ReportFields.facetsConfig(), settings.wordsInBody());
         this.committed = DirectoryReader.open(writer.getDirectory());
     }
 
@@ -63,6 +75,11 @@ public final class ReportIndex implements AutoCloseable {
 
     /** Opens the index in {@code dir}; {@code rebuild} starts it empty (the old one is replaced on commit). */
     public static ReportIndex open(Path dir, boolean rebuild) {
+        return open(dir, rebuild, Settings.DEFAULT);
+    }
+
+    /** Opens the index in {@code dir} with explicit {@link Settings}. */
+    public static ReportIndex open(Path dir, boolean rebuild, Settings settings) {
         try {
             Files.createDirectories(dir);
             Directory directory = FSDirectory.open(dir);
@@ -71,7 +88,7 @@ public final class ReportIndex implements AutoCloseable {
                     .setRAMBufferSizeMB(128);
             IndexWriter writer = new IndexWriter(directory, config);
             if (rebuild || !DirectoryReader.indexExists(directory)) writer.commit();
-            return new ReportIndex(directory, writer);
+            return new ReportIndex(directory, writer, settings);
         } catch (IOException e) {
             throw new IndexException("cannot open the index in " + dir + ": " + e.getMessage(), e);
         }

@@ -13,6 +13,7 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -24,6 +25,7 @@ import org.apache.lucene.util.automaton.CompiledAutomaton;
 import org.apache.lucene.util.automaton.Operations;
 import org.apache.lucene.util.automaton.RegExp;
 import org.nianbao.indexer.index.ChineseAnalyzers;
+import org.nianbao.indexer.index.ReportFields;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,12 +61,23 @@ final class TextQueries {
         List<Token> tokens = analyze(field, raw);
         if (tokens.isEmpty()) return new MatchNoDocsQuery("nothing searchable in '" + raw + "'");
         Query recall = recall(field, tokens);
+        if (field.equals(ReportFields.TEXT)) {
+            // Unqualified words also find reports whose title or agency holds them (not every text repeats them).
+            recall = new BooleanQuery.Builder()
+                    .add(recall, BooleanClause.Occur.SHOULD)
+                    .add(recall(ReportFields.TITLE, analyze(ReportFields.TITLE, raw)), BooleanClause.Occur.SHOULD)
+                    .add(recall(ReportFields.AGENCY, analyze(ReportFields.AGENCY, raw)), BooleanClause.Occur.SHOULD)
+                    .build();
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(recall, BooleanClause.Occur.MUST);
         Query ranking = words.createBooleanQuery(field + ChineseAnalyzers.SMART_SUFFIX, raw, BooleanClause.Occur.SHOULD);
-        if (ranking == null) return recall;
-        return new BooleanQuery.Builder()
-                .add(recall, BooleanClause.Occur.MUST)
-                .add(ranking, BooleanClause.Occur.SHOULD)
-                .build();
+        if (ranking != null) b.add(ranking, BooleanClause.Occur.SHOULD);
+        if (field.equals(ReportFields.TEXT)) {
+            // Words of the query in a report's title make it rank higher.
+            Query title = words.createBooleanQuery(ReportFields.TITLE + ChineseAnalyzers.SMART_SUFFIX, raw, BooleanClause.Occur.SHOULD);
+            if (title != null) b.add(new BoostQuery(title, 2f), BooleanClause.Occur.SHOULD);
+        }
+        return b.build();
     }
 
     private Query recall(String field, List<Token> tokens) {
