@@ -62,6 +62,14 @@ class FarmCrawlTest {
                     assertThat(archived).as(cms + " page " + r.pageUrl()).contains(r.pageUrl().toString());
                 }
             });
+            org.slf4j.LoggerFactory.getLogger(FarmCrawlTest.class).info(
+                    "recall {}/{} reports over {} CMS families; {} requests; disallowed hits {}; before robots {}; trap hits {}; "
+                            + "session-id hits {}; Retry-After violations {}; smallest gap {} ms; most in flight {}; outside hosts {}",
+                    truth.reports().stream().filter(r -> archived.contains(r.url().toString())).count(), truth.reports().size(),
+                    byCms.size(), stats.requests(), stats.total(FarmStats.HostStats::disallowedHits),
+                    stats.total(FarmStats.HostStats::requestsBeforeRobots), stats.total(FarmStats.HostStats::trapHits),
+                    stats.total(FarmStats.HostStats::sessionIdHits), stats.total(FarmStats.HostStats::retryAfterViolations),
+                    stats.minGapMillis(), stats.maxInFlight(), stats.outsideHosts().size());
             // Politeness and restraint, as the farm measured them.
             Duration delay = Duration.ofMillis(50);
             stats.hosts().values().forEach(h -> {
