@@ -84,7 +84,8 @@ public final class WebServer implements AutoCloseable {
                 error(ctx, 500, "internal error: " + e.getClass().getSimpleName() + " (details in the server log)");
             });
             config.routes.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty()) {
+                String body = ctx.result();
+                if (body == null || !body.startsWith("{\"")) {
                     error(ctx, 404, "not found: " + ctx.path());
                 }
             });

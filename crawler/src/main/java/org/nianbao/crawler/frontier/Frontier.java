@@ -207,6 +207,14 @@ public final class Frontier implements AutoCloseable {
         }
     }
 
+    /** Queues many URLs in one transaction (the links of one page). */
+    public void enqueueAll(List<Candidate> candidates) {
+        if (candidates.isEmpty()) return;
+        locked(() -> inTransaction(() -> {
+            for (Candidate c : candidates) insert(c);
+        }));
+    }
+
     public boolean contains(String url) {
         return locked(() -> containsUrl(url));
     }
