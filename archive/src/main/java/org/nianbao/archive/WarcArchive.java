@@ -283,9 +283,15 @@ public final class WarcArchive implements Archive {
         throw new ArchiveException("WARC file " + warcFile + " is missing from " + warcDir(dataDir));
     }
 
-    /** A URL's captures read as a version history: when its bytes changed, when it disappeared. */
+    /**
+     * A URL's captures read as a version history: when its bytes changed, when it disappeared. A URL
+     * never captured as written is looked up by its SURT form.
+     */
     public List<HistoryEntry> versions(String url) throws IOException {
-        return VersionHistory.of(history(url));
+        List<Capture> exact = history(url);
+        if (!exact.isEmpty()) return VersionHistory.of(exact);
+        // as people type it: another scheme, "www.", letter case or query order still finds the document
+        return VersionHistory.of(store.historyBySurt(Surt.of(url)).stream().map(CaptureRow::capture).toList());
     }
 
     /** Exports original payloads (with sidecar JSON) by URL and date or by SHA-256. */
