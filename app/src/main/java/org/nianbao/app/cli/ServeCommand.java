@@ -1,0 +1,51 @@
+package org.nianbao.app.cli;
+
+import org.nianbao.app.web.WebServer;
+import org.nianbao.indexer.search.ReportSearcher;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code nianbao serve}: the search API and pages over HTTP, read-only, on 127.0.0.1 unless told otherwise. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve search over HTTP: /search (page), /api/search, /api/reports/{id}, /api/export.csv, /api/facets.",
+                "Binds 127.0.0.1 unless --host is given. Stop with Ctrl-C."})
+public final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--port", defaultValue = "8080", description = "TCP port (default: ${DEFAULT-VALUE}; 0 = any free port).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Mixin
+    IndexLocation location;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (port < 0 || port > 65535) {
+            spec.commandLine().getErr().println("nianbao serve: --port must be between 0 and 65535");
+            return UsageErrors.BAD_USAGE;
+        }
+        ReportSearcher searcher = ReportSearcher.open(location.indexDir());
+        WebServer server = new WebServer(searcher, host, port).start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            searcher.close();
+            stopped.countDown();
+        }, "nianbao-serve-shutdown"));
+        spec.commandLine().getOut().println("serving http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port() + "/search");
+        spec.commandLine().getOut().flush();
+        stopped.await();
+        return 0;
+    }
+}

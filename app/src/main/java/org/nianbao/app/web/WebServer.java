@@ -1,0 +1,186 @@
+package org.nianbao.app.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import org.nianbao.indexer.index.Figures;
+import org.nianbao.indexer.index.ReportJson;
+import org.nianbao.indexer.index.ReportRecord;
+import org.nianbao.indexer.search.QueryParseException;
+import org.nianbao.indexer.search.ReportExporter;
+import org.nianbao.indexer.search.ReportSearcher;
+import org.nianbao.indexer.search.SearchRequest;
+import org.nianbao.indexer.search.SearchResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The HTTP face of search, read-only: {@code GET /api/search}, {@code /api/reports/{id}}, {@code /api/export.csv}
+ * (and {@code .jsonl}), {@code /api/facets}, and the plain results page {@code /search}. Same semantics as the
+ * CLI. Errors are JSON {@code {"error": "..."}}; a malformed query is a 400 that says what is wrong.
+ *
+ * <p>Query parameters: {@code q}, {@code facet=DIM:VALUE} (repeatable; {@code DIM=VALUE} works too), {@code sort},
+ * {@code limit} (default 10), {@code offset}.
+ */
+public final class WebServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(WebServer.class);
+    static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    private final ReportSearcher searcher;
+    private final String host;
+    private final int port;
+    private final ObjectMapper json = ReportJson.mapper();
+    private Javalin app;
+
+    /** A server over {@code searcher} that will bind {@code host:port} (port 0 = any free port). */
+    public WebServer(ReportSearcher searcher, String host, int port) {
+        this.searcher = searcher;
+        this.host = host == null ? "127.0.0.1" : host;
+        this.port = port;
+    }
+
+    public WebServer start() {
+        app = Javalin.create(config -> {
+            config.jetty.host = host;
+            config.jetty.port = port;
+            config.startup.showJavalinBanner = false;
+            config.routes.before(ctx -> {
+                ctx.header("Content-Security-Policy", CSP);
+                ctx.header("X-Content-Type-Options", "nosniff");
+                ctx.header("Referrer-Policy", "no-referrer");
+            });
+            config.routes.get("/api/search", this::apiSearch);
+            config.routes.get("/api/facets", this::apiFacets);
+            config.routes.get("/api/reports/<id>", this::apiReport);
+            config.routes.get("/api/export.csv", ctx -> export(ctx, ReportExporter.Format.CSV));
+            config.routes.get("/api/export.jsonl", ctx -> export(ctx, ReportExporter.Format.JSONL));
+            config.routes.get("/search", this::searchPage);
+            config.routes.get("/", ctx -> ctx.redirect("/search"));
+            config.routes.get("/assets/search.css", ctx -> ctx.contentType("text/css; charset=utf-8").result(SearchPage.CSS));
+            config.routes.exception(QueryParseException.class, (e, ctx) -> {
+                if (ctx.path().startsWith("/api/")) error(ctx, 400, e.getMessage());
+                else ctx.status(400).html(SearchPage.error(ctx.queryParam("q"), e.getMessage()));
+            });
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                log.error("{} {} failed", ctx.method(), ctx.path(), e);
+                error(ctx, 500, "internal error: " + e.getClass().getSimpleName() + " (details in the server log)");
+            });
+            config.routes.error(404, ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty()) {
+                    error(ctx, 404, "not found: " + ctx.path());
+                }
+            });
+        }).start();
+        log.info("serving on http://{}:{}/", host, app.port());
+        return this;
+    }
+
+    /** The bound port (useful after starting on port 0). */
+    public int port() {
+        return app.port();
+    }
+
+    private void apiSearch(Context ctx) throws Exception {
+        SearchResult r = searcher.search(request(ctx, 10));
+        sendJson(ctx, r);
+    }
+
+    private void apiFacets(Context ctx) throws Exception {
+        SearchResult r = searcher.search(request(ctx, 0));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("total", r.total());
+        out.put("facets", r.facets());
+        sendJson(ctx, out);
+    }
+
+    private void apiReport(Context ctx) throws Exception {
+        String id = ctx.pathParam("id");
+        ReportRecord r = searcher.report(id).orElse(null);
+        if (r == null) {
+            error(ctx, 404, "no report with id '" + id + "'");
+            return;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", r.id());
+        out.put("status", r.status());
+        out.put("report", r.parsed());
+        out.put("checksHold", r.parsed().checks() == null || r.parsed().checksHold());
+        out.put("figures", Figures.of(r.parsed()));
+        out.put("originals", r.originals());
+        out.put("text", r.text());
+        sendJson(ctx, out);
+    }
+
+    private void export(Context ctx, ReportExporter.Format format) throws Exception {
+        SearchRequest req = request(ctx, 0);
+        // Parse before the first byte goes out, so a bad query is still a clean 400.
+        searcher.count(req);
+        ctx.contentType(format.contentType());
+        ctx.header("Content-Disposition", "attachment; filename=\"nianbao-export." + format.name().toLowerCase(java.util.Locale.ROOT) + "\"");
+        Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8));
+        new ReportExporter(searcher).export(req, format, out);
+        out.flush();
+    }
+
+    private void searchPage(Context ctx) {
+        SearchRequest req = request(ctx, 20);
+        SearchResult r = searcher.search(req);
+        ctx.html(SearchPage.render(req, r));
+    }
+
+    static SearchRequest request(Context ctx, int defaultLimit) {
+        String q = ctx.queryParam("q");
+        Map<String, List<String>> facets = new LinkedHashMap<>();
+        for (String f : ctx.queryParams("facet")) {
+            int sep = indexOfSeparator(f);
+            if (sep <= 0 || sep == f.length() - 1) throw new QueryParseException("facet needs DIM:VALUE, got '" + f + "'");
+            facets.computeIfAbsent(f.substring(0, sep).strip(), k -> new ArrayList<>()).add(f.substring(sep + 1).strip());
+        }
+        return new SearchRequest(q, facets, ctx.queryParam("sort"), intParam(ctx, "limit", defaultLimit), intParam(ctx, "offset", 0));
+    }
+
+    private static int indexOfSeparator(String f) {
+        int colon = f.indexOf(':');
+        int eq = f.indexOf('=');
+        if (colon < 0) return eq;
+        if (eq < 0) return colon;
+        return Math.min(colon, eq);
+    }
+
+    private static int intParam(Context ctx, String name, int dflt) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) return dflt;
+        try {
+            return Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            throw new QueryParseException(name + " must be a whole number, not '" + v + "'");
+        }
+    }
+
+    private void sendJson(Context ctx, Object body) throws Exception {
+        ctx.contentType("application/json; charset=utf-8").result(json.writeValueAsBytes(body));
+    }
+
+    private void error(Context ctx, int status, String message) {
+        try {
+            ctx.status(status).contentType("application/json; charset=utf-8").result(json.writeValueAsBytes(Map.of("error", message, "status", status)));
+        } catch (Exception e) {
+            ctx.status(status).result("{\"error\":\"" + status + "\"}");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (app != null) app.stop();
+    }
+}

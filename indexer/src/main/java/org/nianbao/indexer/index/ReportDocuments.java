@@ -1,0 +1,146 @@
+package org.nianbao.indexer.index;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoubleDocValuesField;
+import org.apache.lucene.document.DoublePoint;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
+import org.nianbao.indexer.parse.ParsedReport;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/** Turns a {@link ReportRecord} into the Lucene document the index holds. */
+final class ReportDocuments {
+
+    /** Bigram text with offsets in the postings, so UnifiedHighlighter needs no re-analysis. */
+    private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
+
+    private final FacetsConfig facets;
+    private final boolean wordsInBody;
+
+    ReportDocuments(FacetsConfig facets, boolean wordsInBody) {
+        this.facets = facets;
+        this.wordsInBody = wordsInBody;
+    }
+
+    private static FieldType textWithOffsets() {
+        FieldType t = new FieldType(TextField.TYPE_STORED);
+        t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        t.freeze();
+        return t;
+    }
+
+    Document build(ReportRecord r) throws IOException {
+        ParsedReport p = r.parsed();
+        Document d = new Document();
+        d.add(new StringField(ReportFields.ID, r.id(), Field.Store.YES));
+        d.add(new SortedDocValuesField(ReportFields.ID, new BytesRef(r.id())));
+
+        addText(d, ReportFields.TEXT, r.text(), wordsInBody);
+        addText(d, ReportFields.TITLE, p.title(), true);
+        addText(d, ReportFields.AGENCY, p.agency(), true);
+        addText(d, ReportFields.REGION, String.join(" ", nonNull(p.regionProvince(), p.regionCity(), p.regionCounty())), true);
+
+        keyword(d, "admin_level", lower(p.adminLevel()));
+        keyword(d, "agency_kind", lower(p.agencyKind()));
+        keyword(d, "template", lower(p.template()));
+        keyword(d, "status", r.status());
+        keyword(d, "checks", checks(p));
+        keyword(d, "province", p.regionProvince());
+        keyword(d, "city", p.regionCity());
+        keyword(d, "county", p.regionCounty());
+        keyword(d, "division_code", p.divisionCode());
+        for (String f : formats(r)) keyword(d, "format", f);
+        for (Original o : r.originals()) {
+            keyword(d, "url", o.url());
+            keyword(d, "sha256", o.sha256());
+        }
+
+        if (p.reportYear() != null) number(d, ReportFields.YEAR, p.reportYear());
+        for (Map.Entry<String, Number> f : Figures.of(p).entrySet()) {
+            if (f.getValue() instanceof BigDecimal dec) {
+                d.add(new DoublePoint(f.getKey(), dec.doubleValue()));
+                d.add(new DoubleDocValuesField(f.getKey(), dec.doubleValue()));
+            } else {
+                number(d, f.getKey(), f.getValue().longValue());
+            }
+        }
+
+        addFacets(d, r);
+        d.add(new StoredField(ReportFields.RECORD, ReportJson.withoutText(r)));
+        return facets.build(d);
+    }
+
+    private static void addFacets(Document d, ReportRecord r) {
+        ParsedReport p = r.parsed();
+        List<String> region = nonNull(p.regionProvince(), p.regionCity(), p.regionCounty());
+        if (!region.isEmpty()) d.add(new SortedSetDocValuesFacetField("region", region.toArray(String[]::new)));
+        facet(d, "admin_level", lower(p.adminLevel()));
+        facet(d, "agency_kind", lower(p.agencyKind()));
+        facet(d, "year", p.reportYear() == null ? null : p.reportYear().toString());
+        for (String f : formats(r)) facet(d, "format", f);
+        facet(d, "template", lower(p.template()));
+        facet(d, "checks", checks(p));
+        facet(d, "status", r.status());
+    }
+
+    static String checks(ParsedReport p) {
+        return p.checks() == null || p.checksHold() ? ReportFields.CHECKS_PASS : ReportFields.CHECKS_FAIL;
+    }
+
+    static TreeSet<String> formats(ReportRecord r) {
+        TreeSet<String> formats = new TreeSet<>();
+        for (Original o : r.originals()) if (o.format() != null && !o.format().isBlank()) formats.add(lower(o.format()));
+        return formats;
+    }
+
+    private static void addText(Document d, String field, String value, boolean words) {
+        if (value == null || value.isBlank()) return;
+        d.add(new Field(field, value, TEXT_WITH_OFFSETS));
+        if (words) d.add(new TextField(field + ChineseAnalyzers.SMART_SUFFIX, value, Field.Store.NO));
+    }
+
+    private static void keyword(Document d, String field, String value) {
+        if (value != null && !value.isBlank()) d.add(new StringField(field, value, Field.Store.NO));
+    }
+
+    private static void facet(Document d, String dim, String value) {
+        if (value != null && !value.isBlank()) d.add(new SortedSetDocValuesFacetField(dim, value));
+    }
+
+    private static void number(Document d, String field, long value) {
+        d.add(new LongPoint(field, value));
+        d.add(new NumericDocValuesField(field, value));
+    }
+
+    private static String lower(String s) {
+        return s == null ? null : s.toLowerCase(Locale.ROOT);
+    }
+
+    private static List<String> nonNull(String... parts) {
+        List<String> out = new ArrayList<>();
+        for (String s : parts) if (s != null && !s.isBlank()) out.add(s);
+        return out;
+    }
+
+    static boolean sameOriginal(Original a, Original b) {
+        return a.captureId() == b.captureId() && Objects.equals(a.url(), b.url()) && Objects.equals(a.sha256(), b.sha256());
+    }
+}

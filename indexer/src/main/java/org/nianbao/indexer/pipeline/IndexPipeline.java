@@ -1,0 +1,130 @@
+package org.nianbao.indexer.pipeline;
+
+import org.nianbao.archive.Archive;
+import org.nianbao.archive.Capture;
+import org.nianbao.indexer.extract.DocumentExtractor;
+import org.nianbao.indexer.extract.ExtractedDocument;
+import org.nianbao.indexer.index.Original;
+import org.nianbao.indexer.index.ReportIndex;
+import org.nianbao.indexer.index.ReportRecord;
+import org.nianbao.indexer.parse.ParseHints;
+import org.nianbao.indexer.parse.ParsedReport;
+import org.nianbao.indexer.parse.ReportParser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The indexer's one path: captures from the archive → extraction → report parsing → Lucene.
+ * Incremental: it starts after the newest capture id recorded in the index's last commit.
+ * A capture that cannot be read is logged and counted; the run goes on with the rest.
+ */
+public final class IndexPipeline {
+    private static final Logger log = LoggerFactory.getLogger(IndexPipeline.class);
+
+    private final Archive archive;
+    private final DocumentExtractor extractor;
+    private final ReportParser parser;
+    private final ReportIndex index;
+
+    public IndexPipeline(Archive archive, DocumentExtractor extractor, ReportParser parser, ReportIndex index) {
+        this.archive = archive;
+        this.extractor = extractor;
+        this.parser = parser;
+        this.index = index;
+    }
+
+    /** Hears how far a run has come. */
+    public interface Listener {
+        void started(int captures);
+
+        void captureDone(Capture capture);
+    }
+
+    /** Indexes every capture newer than the index's last commit. */
+    public IndexSummary run(Listener progress) throws IOException {
+        long after = index.lastIndexedCaptureId().orElse(0L);
+        List<Capture> captures = archive.capturesAfter(after);
+        log.info("indexing {} captures after capture {}", captures.size(), after);
+        progress.started(captures.size());
+
+        Map<String, Long> skipped = new TreeMap<>();
+        List<String> errors = new ArrayList<>();
+        // Identical bytes (revisits, the same attachment under two URLs) are read once per run.
+        Map<String, ReportRecord> bySha256 = new HashMap<>();
+        long indexed = 0, failedChecks = 0, last = after;
+
+        for (Capture capture : captures) {
+            progress.captureDone(capture);
+            last = Math.max(last, capture.id());
+            if (capture.status() != 200) {
+                skipped.merge("status " + capture.status(), 1L, Long::sum);
+                continue;
+            }
+            ReportRecord known = bySha256.get(capture.sha256());
+            if (known != null) {
+                index.addOrUpdate(new ReportRecord(known.id(), known.parsed(), known.text(),
+                        List.of(original(capture, known.originals().getFirst().format())), known.status()));
+                indexed++;
+                continue;
+            }
+            ExtractedDocument doc;
+            try (InputStream in = archive.openPayload(capture)) {
+                doc = extractor.extract(in, capture.contentType(), capture.url());
+            } catch (IOException | RuntimeException e) {
+                log.warn("capture {} ({}): cannot read its payload: {}", capture.id(), capture.url(), e.toString());
+                errors.add(capture.url() + ": " + e.getMessage());
+                continue;
+            }
+            if (doc.error() != null) {
+                log.warn("capture {} ({}): {}", capture.id(), capture.url(), doc.error());
+                errors.add(capture.url() + ": " + doc.error());
+                if (doc.text().isBlank()) continue;
+            }
+            ParsedReport parsed = parser.parse(doc, new ParseHints(null, null, capture.url()));
+            if (!isReport(parsed, doc)) {
+                skipped.merge("not a report (" + doc.format() + ")", 1L, Long::sum);
+                continue;
+            }
+            ReportRecord record = new ReportRecord(reportId(parsed, capture), parsed, doc.text(),
+                    List.of(original(capture, doc.format())), "current");
+            index.addOrUpdate(record);
+            bySha256.put(capture.sha256(), record);
+            indexed++;
+            if (!parsed.checksHold()) failedChecks++;
+        }
+        index.commit(last);
+        return new IndexSummary(captures.size(), indexed, skipped, failedChecks, errors, last);
+    }
+
+    /**
+     * A report has the standard tables, or at least calls itself an annual report and names its
+     * agency and year; list pages, news and navigation do not.
+     */
+    static boolean isReport(ParsedReport parsed, ExtractedDocument doc) {
+        if (parsed.table3() != null && !parsed.table3().isEmpty()) return true;
+        String title = parsed.title() != null ? parsed.title() : doc.title();
+        boolean namesItself = title != null && (title.contains("年度报告") || title.contains("年报"));
+        return namesItself && parsed.agency() != null && parsed.reportYear() != null
+                && doc.text().length() > 500;
+    }
+
+    /** agency + year when the report names both; otherwise its URL, so unknown reports never merge. */
+    static String reportId(ParsedReport parsed, Capture capture) {
+        if (parsed.agency() != null && parsed.reportYear() != null) {
+            return ReportRecord.idFor(parsed.agency(), parsed.reportYear());
+        }
+        return "url:" + capture.url();
+    }
+
+    private static Original original(Capture c, String format) {
+        return new Original(c.url(), c.time(), c.sha256(), format, c.id(), c.length());
+    }
+}

@@ -1,0 +1,362 @@
+package org.nianbao.indexer.search;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.nianbao.indexer.index.ChineseAnalyzers;
+import org.nianbao.indexer.index.Figures;
+import org.nianbao.indexer.index.IndexException;
+import org.nianbao.indexer.index.Original;
+import org.nianbao.indexer.index.ReportFields;
+import org.nianbao.indexer.index.ReportJson;
+import org.nianbao.indexer.index.ReportRecord;
+import org.nianbao.indexer.parse.ParsedReport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * Searches the report index: query, facet drill-down with drill-sideways counts, sort, highlighted
+ * snippets, a report by id, and a streamed walk over every match (for export). Thread-safe; picks up
+ * new commits of the index on each call.
+ */
+public final class ReportSearcher implements AutoCloseable {
+
+    private static final int MAX_FACET_CHILDREN = 200;
+    private static final Set<String> RECORD_ONLY = Set.of(ReportFields.RECORD);
+    private static final Set<String> RECORD_AND_TEXT = Set.of(ReportFields.RECORD, ReportFields.TEXT);
+
+    private final Directory directory;
+    private final SearcherManager manager;
+    private final FacetsConfig config = ReportFields.facetsConfig();
+    private volatile View view;
+
+    /** What is derived once per index version: facet ordinals and the numeric field names. */
+    private record View(IndexReader reader, SortedSetDocValuesReaderState state, Set<String> numericFields) {
+    }
+
+    private ReportSearcher(Directory directory, SearcherManager manager) {
+        this.directory = directory;
+        this.manager = manager;
+    }
+
+    /** Opens the index in {@code dir} for searching (it must exist: index something first). */
+    public static ReportSearcher open(Path dir) {
+        try {
+            if (!Files.isDirectory(dir)) throw new IndexException("no index in " + dir + " (run `nianbao index` first)", null);
+            Directory directory = FSDirectory.open(dir);
+            if (!DirectoryReader.indexExists(directory)) {
+                directory.close();
+                throw new IndexException("no index in " + dir + " (run `nianbao index` first)", null);
+            }
+            return new ReportSearcher(directory, new SearcherManager(directory, null));
+        } catch (IOException e) {
+            throw new IndexException("cannot open the index in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs one search. Throws {@link QueryParseException} for a malformed query, facet or sort. */
+    public SearchResult search(SearchRequest request) {
+        IndexSearcher searcher = acquire();
+        try {
+            View v = viewFor(searcher);
+            Query base = new ReportQueryParser(searcher.getIndexReader(), v.numericFields()).parse(request.query());
+            Map<String, List<String[]>> drills = drillPaths(request.facets());
+            Sort sort = sortFor(request.sort(), v.numericFields());
+            if (v.state() == null) return new SearchResult(0, List.of(), Map.of());
+
+            DrillDownQuery ddq = drillDown(base, drills);
+            int topN = Math.max(1, request.offset() + request.limit());
+            DrillSideways.DrillSidewaysResult r = new DrillSideways(searcher, config, v.state())
+                    .search(ddq, null, null, topN, sort, false);
+            long total = total(r);
+            ScoreDoc[] page = request.offset() >= r.hits.scoreDocs.length || request.limit() == 0 ? new ScoreDoc[0]
+                    : Arrays.copyOfRange(r.hits.scoreDocs, request.offset(), Math.min(r.hits.scoreDocs.length, request.offset() + request.limit()));
+            List<ReportHit> hits = hits(searcher, base, page);
+            return new SearchResult(total, hits, facetCounts(r.facets, drills));
+        } catch (IOException e) {
+            throw new IndexException("search failed: " + e.getMessage(), e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    /** Number of reports matching the query and drill-down. */
+    public long count(SearchRequest request) {
+        return search(request.withLimit(0).withOffset(0)).total();
+    }
+
+    /** One report by id, with its full text. */
+    public Optional<ReportRecord> report(String id) {
+        IndexSearcher searcher = acquire();
+        try {
+            TopDocs top = searcher.search(new TermQuery(new Term(ReportFields.ID, id)), 1);
+            if (top.scoreDocs.length == 0) return Optional.empty();
+            Document d = searcher.storedFields().document(top.scoreDocs[0].doc, RECORD_AND_TEXT);
+            return Optional.of(record(d, d.get(ReportFields.TEXT)));
+        } catch (IOException e) {
+            throw new IndexException("cannot read report " + id + ": " + e.getMessage(), e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    /**
+     * Hands every report matching the query and drill-down to {@code sink}, in index order, without a
+     * result window (records come without their text). Returns how many were handed over.
+     */
+    public long forEachMatch(SearchRequest request, Consumer<ReportRecord> sink) {
+        IndexSearcher searcher = acquire();
+        try {
+            View v = viewFor(searcher);
+            Query base = new ReportQueryParser(searcher.getIndexReader(), v.numericFields()).parse(request.query());
+            Map<String, List<String[]>> drills = drillPaths(request.facets());
+            Query q = searcher.rewrite(drillDown(base, drills));
+            Weight w = searcher.createWeight(q, ScoreMode.COMPLETE_NO_SCORES, 1f);
+            long n = 0;
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Scorer s = w.scorer(leaf);
+                if (s == null) continue;
+                Bits live = leaf.reader().getLiveDocs();
+                StoredFields stored = leaf.reader().storedFields();
+                DocIdSetIterator it = s.iterator();
+                for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                    if (live != null && !live.get(doc)) continue;
+                    sink.accept(record(stored.document(doc, RECORD_ONLY), ""));
+                    n++;
+                }
+            }
+            return n;
+        } catch (IOException e) {
+            throw new IndexException("cannot read the index: " + e.getMessage(), e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    /** The numeric fields (year and every table figure) present in the index, sorted. */
+    public Set<String> numericFields() {
+        IndexSearcher searcher = acquire();
+        try {
+            return new TreeSet<>(viewFor(searcher).numericFields());
+        } finally {
+            release(searcher);
+        }
+    }
+
+    private DrillDownQuery drillDown(Query base, Map<String, List<String[]>> drills) {
+        DrillDownQuery ddq = new DrillDownQuery(config, base);
+        drills.forEach((dim, paths) -> paths.forEach(p -> ddq.add(dim, p)));
+        return ddq;
+    }
+
+    private static Map<String, List<String[]>> drillPaths(Map<String, List<String>> facets) {
+        Map<String, List<String[]>> out = new LinkedHashMap<>();
+        facets.forEach((dim, values) -> {
+            if (!ReportFields.FACETS.contains(dim)) {
+                throw new QueryParseException("unknown facet '" + dim + "'; facets are " + String.join(", ", ReportFields.FACETS));
+            }
+            List<String[]> paths = new ArrayList<>();
+            for (String v : values) {
+                if (v == null || v.isBlank()) throw new QueryParseException("facet " + dim + " needs a value (" + dim + "=VALUE)");
+                String value = dim.equals("region") || dim.equals("year") ? v.strip() : v.strip().toLowerCase(Locale.ROOT);
+                paths.add(dim.equals("region") ? Arrays.stream(value.split("/")).map(String::strip).filter(s -> !s.isEmpty()).toArray(String[]::new)
+                        : new String[] {value});
+            }
+            out.put(dim, paths);
+        });
+        return out;
+    }
+
+    private static Sort sortFor(String spec, Set<String> numericFields) {
+        if (spec == null || spec.isBlank() || spec.strip().equalsIgnoreCase("relevance")) return null;
+        String s = spec.strip();
+        boolean reverse = true;
+        if (s.endsWith(":asc")) {
+            reverse = false;
+            s = s.substring(0, s.length() - 4);
+        } else if (s.endsWith(":desc")) {
+            s = s.substring(0, s.length() - 5);
+        }
+        if (!numericFields.contains(s)) {
+            throw new QueryParseException("cannot sort by '" + spec + "': use relevance, year or a figure such as t3.新收.总计 (add :asc for ascending)");
+        }
+        SortField.Type type = Figures.isDecimal(s) ? SortField.Type.DOUBLE : SortField.Type.LONG;
+        SortField f = new SortField(s, type, reverse);
+        // Reports that did not print the figure go last either way.
+        if (type == SortField.Type.DOUBLE) f.setMissingValue(reverse ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
+        else f.setMissingValue(reverse ? Long.MIN_VALUE : Long.MAX_VALUE);
+        return new Sort(f, new SortField(ReportFields.ID, SortField.Type.STRING));
+    }
+
+    private static long total(DrillSideways.DrillSidewaysResult r) {
+        if (r.hits.totalHits.relation() == TotalHits.Relation.EQUAL_TO) return r.hits.totalHits.value();
+        return r.drillDownFacetsCollector.getMatchingDocs().stream().mapToLong(m -> m.totalHits()).sum();
+    }
+
+    private Map<String, Map<String, Long>> facetCounts(Facets facets, Map<String, List<String[]>> drills) throws IOException {
+        Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+        for (String dim : ReportFields.FACETS) {
+            String[] path = new String[0];
+            if (dim.equals("region") && drills.containsKey("region") && drills.get("region").size() == 1) {
+                path = drills.get("region").get(0);
+            }
+            Map<String, Long> counts = new LinkedHashMap<>();
+            FacetResult fr;
+            try {
+                fr = facets.getTopChildren(MAX_FACET_CHILDREN, dim, path);
+            } catch (IllegalArgumentException notIndexed) {
+                fr = null;
+            }
+            if (fr != null) {
+                String prefix = path.length == 0 ? "" : String.join("/", path) + "/";
+                for (LabelAndValue lv : fr.labelValues) counts.put(prefix + lv.label, lv.value.longValue());
+            }
+            out.put(dim, counts);
+        }
+        return out;
+    }
+
+    private List<ReportHit> hits(IndexSearcher searcher, Query query, ScoreDoc[] page) throws IOException {
+        if (page.length == 0) return List.of();
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, ChineseAnalyzers.bigrams())
+                .withFormatter(new SnippetFormatter())
+                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
+                        BreakIterator.getSentenceInstance(Locale.CHINA), 80, 0.5f))
+                .withMaxNoHighlightPassages(1)
+                .withHandleMultiTermQuery(true)
+                .build();
+        TopDocs pageDocs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
+        String[] snippets = highlighter.highlight(ReportFields.TEXT, query, pageDocs, 3);
+        StoredFields stored = searcher.storedFields();
+        List<ReportHit> hits = new ArrayList<>();
+        for (int i = 0; i < page.length; i++) {
+            ReportRecord r = record(stored.document(page[i].doc, RECORD_ONLY), "");
+            List<String> frags = snippets[i] == null ? List.of()
+                    : Arrays.stream(snippets[i].split(String.valueOf(SnippetFormatter.SEPARATOR))).map(String::strip).filter(s -> !s.isEmpty()).toList();
+            hits.add(toHit(r, frags, page[i].score));
+        }
+        return hits;
+    }
+
+    static ReportHit toHit(ReportRecord r, List<String> snippets, float score) {
+        ParsedReport p = r.parsed();
+        Map<String, Number> all = Figures.of(p);
+        Map<String, Number> main = new LinkedHashMap<>();
+        for (String f : Figures.MAIN) if (all.containsKey(f)) main.put(f, all.get(f));
+        List<String> region = new ArrayList<>();
+        for (String s : new String[] {p.regionProvince(), p.regionCity(), p.regionCounty()}) if (s != null && !s.isBlank()) region.add(s);
+        TreeSet<String> formats = new TreeSet<>();
+        for (Original o : r.originals()) if (o.format() != null) formats.add(o.format().toLowerCase(Locale.ROOT));
+        List<String> failed = p.checks() == null ? List.of()
+                : p.checks().stream().filter(c -> !c.holds()).map(ParsedReport.Check::name).toList();
+        return new ReportHit(r.id(), p.title(), p.agency(), String.join("/", region), p.regionProvince(), p.regionCity(),
+                p.regionCounty(), p.reportYear(), p.adminLevel(), p.agencyKind(), p.template(), r.status(),
+                List.copyOf(formats), snippets, main, failed.isEmpty(), failed, r.originals(), Float.isNaN(score) ? 0f : score);
+    }
+
+    private static ReportRecord record(Document d, String text) {
+        return ReportJson.readRecord(d.getBinaryValue(ReportFields.RECORD).bytes, text == null ? "" : text);
+    }
+
+    private IndexSearcher acquire() {
+        try {
+            manager.maybeRefresh();
+            return manager.acquire();
+        } catch (IOException e) {
+            throw new IndexException("cannot read the index: " + e.getMessage(), e);
+        }
+    }
+
+    private void release(IndexSearcher searcher) {
+        try {
+            manager.release(searcher);
+        } catch (IOException e) {
+            throw new IndexException("cannot release the index searcher: " + e.getMessage(), e);
+        }
+    }
+
+    private View viewFor(IndexSearcher searcher) {
+        View v = view;
+        IndexReader reader = searcher.getIndexReader();
+        if (v != null && v.reader() == reader) return v;
+        synchronized (this) {
+            v = view;
+            if (v != null && v.reader() == reader) return v;
+            v = buildView(reader);
+            view = v;
+            return v;
+        }
+    }
+
+    private View buildView(IndexReader reader) {
+        Set<String> numeric = new HashSet<>(Figures.standardNames());
+        numeric.add(ReportFields.YEAR);
+        for (FieldInfo fi : FieldInfos.getMergedFieldInfos(reader)) {
+            if (fi.getPointDimensionCount() > 0) numeric.add(fi.name);
+        }
+        SortedSetDocValuesReaderState state = null;
+        if (reader.numDocs() > 0) {
+            try {
+                state = new DefaultSortedSetDocValuesReaderState(reader, config);
+            } catch (IOException e) {
+                throw new IndexException("cannot read facets: " + e.getMessage(), e);
+            }
+        }
+        return new View(reader, state, Set.copyOf(numeric));
+    }
+
+    @Override
+    public void close() {
+        try {
+            manager.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new IndexException("cannot close the index: " + e.getMessage(), e);
+        }
+    }
+}

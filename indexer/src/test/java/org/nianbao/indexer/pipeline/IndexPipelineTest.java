@@ -1,0 +1,153 @@
+package org.nianbao.indexer.pipeline;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nianbao.archive.ArchiveOptions;
+import org.nianbao.archive.Exchange;
+import org.nianbao.archive.WarcArchive;
+import org.nianbao.indexer.extract.Extractors;
+import org.nianbao.indexer.index.ReportIndex;
+import org.nianbao.indexer.parse.ReportParser;
+import org.nianbao.indexer.search.ReportHit;
+import org.nianbao.indexer.search.ReportSearcher;
+import org.nianbao.indexer.search.SearchRequest;
+import org.nianbao.indexer.search.SearchResult;
+import org.nianbao.seeds.gazetteer.Gazetteer;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The indexer's whole path on real parts: WARC archive → extraction → parser → Lucene → search. */
+class IndexPipelineTest {
+    private static final Path DOCS = Path.of(System.getProperty("nianbao.shared"), "corpus", "docs");
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-01T08:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path data;
+
+    @Test
+    void reportPublishedAsPageAndAttachmentIsOneHitWithBothOriginals() throws Exception {
+        Path wuzhong = DOCS.resolve("000_ce2cda99d1cc7ffa");
+        try (WarcArchive archive = WarcArchive.open(data, ArchiveOptions.defaults(), CLOCK)) {
+            archive.store(exchange("http://www.sim-wuzhong.gov.cn/xxgk/ndbg/", "text/html; charset=utf-8",
+                    listPage().getBytes(StandardCharsets.UTF_8)));
+            archive.store(exchange("http://www.sim-wuzhong.gov.cn/xxgk/ndbg/202103/t20210301_1.shtml",
+                    "text/html; charset=utf-8", Files.readAllBytes(wuzhong.resolve("report.utf8.html"))));
+            archive.store(exchange("http://www.sim-wuzhong.gov.cn/files/report2020.pdf", "application/pdf",
+                    Files.readAllBytes(wuzhong.resolve("report.pdf"))));
+            archive.store(exchange("http://www.sim-wuzhong.gov.cn/missing.html", null, null, 404));
+        }
+
+        IndexSummary summary = index();
+
+        assertThat(summary.capturesSeen()).isEqualTo(4);
+        assertThat(summary.reportsIndexed()).isEqualTo(2);
+        assertThat(summary.skipped()).containsEntry("status 404", 1L).containsEntry("not a report (html)", 1L);
+        assertThat(summary.errors()).isEmpty();
+        try (ReportSearcher searcher = ReportSearcher.open(data.resolve("index"))) {
+            SearchResult result = searcher.search(SearchRequest.of("行政复议"));
+            assertThat(result.total()).isEqualTo(1);
+            ReportHit hit = result.hits().getFirst();
+            assertThat(hit.agency()).isEqualTo("吴忠市人民政府办公室");
+            assertThat(hit.year()).isEqualTo(2020);
+            assertThat(hit.formats()).contains("html", "pdf");
+            assertThat(hit.originals()).extracting(o -> o.url()).containsExactlyInAnyOrder(
+                    "http://www.sim-wuzhong.gov.cn/xxgk/ndbg/202103/t20210301_1.shtml",
+                    "http://www.sim-wuzhong.gov.cn/files/report2020.pdf");
+            assertThat(hit.snippets()).isNotEmpty();
+            assertThat(result.facets().get("year")).containsEntry("2020", 1L);
+        }
+    }
+
+    @Test
+    void secondRunIndexesOnlyNewCaptures() throws Exception {
+        Path guyuan = DOCS.resolve("001_d3dbc75fcf03ce83");
+        try (WarcArchive archive = WarcArchive.open(data, ArchiveOptions.defaults(), CLOCK)) {
+            archive.store(exchange("http://www.sim-guyuan.gov.cn/a.html", "text/html",
+                    Files.readAllBytes(guyuan.resolve("report.utf8.html"))));
+        }
+        assertThat(index().reportsIndexed()).isEqualTo(1);
+        assertThat(index().capturesSeen()).isZero();
+
+        try (WarcArchive archive = WarcArchive.open(data, ArchiveOptions.defaults(), CLOCK)) {
+            archive.store(exchange("http://www.sim-guyuan.gov.cn/a.doc", "application/msword",
+                    Files.readAllBytes(guyuan.resolve("report.doc"))));
+        }
+        IndexSummary second = index();
+        assertThat(second.capturesSeen()).isEqualTo(1);
+        assertThat(second.reportsIndexed()).isEqualTo(1);
+        try (ReportSearcher searcher = ReportSearcher.open(data.resolve("index"))) {
+            SearchResult all = searcher.search(SearchRequest.of("固原"));
+            assertThat(all.total()).isEqualTo(1);
+            assertThat(all.hits().getFirst().originals()).hasSize(2);
+        }
+    }
+
+    @Test
+    void brokenDocumentIsReportedAndTheRunGoesOn() throws Exception {
+        byte[] pdf = Files.readAllBytes(DOCS.resolve("003_e497ca72f28c193c").resolve("report.pdf"));
+        byte[] truncated = java.util.Arrays.copyOf(pdf, 900);
+        try (WarcArchive archive = WarcArchive.open(data, ArchiveOptions.defaults(), CLOCK)) {
+            archive.store(exchange("http://www.sim-pingluo.gov.cn/broken.pdf", "application/pdf", truncated));
+            archive.store(exchange("http://www.sim-pingluo.gov.cn/ok.pdf", "application/pdf", pdf));
+        }
+        IndexSummary summary = index();
+        assertThat(summary.errors()).singleElement().asString().contains("broken.pdf");
+        assertThat(summary.reportsIndexed()).isEqualTo(1);
+        try (ReportSearcher searcher = ReportSearcher.open(data.resolve("index"))) {
+            assertThat(searcher.search(SearchRequest.of("平罗县")).total()).isEqualTo(1);
+        }
+    }
+
+    private IndexSummary index() throws IOException {
+        try (WarcArchive archive = WarcArchive.open(data, ArchiveOptions.defaults(), CLOCK);
+             ReportIndex index = ReportIndex.open(data.resolve("index"))) {
+            return new IndexPipeline(archive, Extractors.defaults(), new ReportParser(Gazetteer.load()), index)
+                    .run(new IndexPipeline.Listener() {
+                        @Override
+                        public void started(int captures) {
+                        }
+
+                        @Override
+                        public void captureDone(org.nianbao.archive.Capture capture) {
+                        }
+                    });
+        }
+    }
+
+    private static String listPage() {
+        return "<html><head><meta charset=utf-8><title>政府信息公开年报</title></head><body><ul>"
+                + "<li><a href='202103/t20210301_1.shtml'>吴忠市人民政府办公室2020年政府信息公开工作年度报告</a></li>"
+                + "</ul></body></html>";
+    }
+
+    private Exchange exchange(String url, String contentType, byte[] body) throws IOException {
+        return exchange(url, contentType, body, 200);
+    }
+
+    private Exchange exchange(String url, String contentType, byte[] body, int status) throws IOException {
+        URI uri = URI.create(url);
+        String request = "GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n\r\n";
+        List<String> head = new ArrayList<>();
+        head.add("HTTP/1.1 " + status + (status == 200 ? " OK" : " Not Found"));
+        if (contentType != null) head.add("Content-Type: " + contentType);
+        byte[] payload = body == null ? new byte[0] : body;
+        head.add("Content-Length: " + payload.length);
+        Path file = Files.createTempFile(data, "body", ".bin");
+        Files.write(file, payload);
+        return new Exchange(uri, request.getBytes(StandardCharsets.US_ASCII),
+                (String.join("\r\n", head) + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1), file, "127.0.0.1",
+                CLOCK.instant(), CLOCK.instant(), null, null, null, Map.of());
+    }
+}

@@ -1,0 +1,248 @@
+package org.nianbao.indexer.search;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.nianbao.indexer.index.Figures;
+import org.nianbao.indexer.index.Original;
+import org.nianbao.indexer.index.ReportRecord;
+import org.nianbao.indexer.parse.ParsedReport;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReportSearcherTest {
+
+    private static final int SYNTHETIC = 400;
+
+    private List<ReportRecord> records;
+    private ReportSearcher searcher;
+
+    @BeforeAll
+    void buildIndex(@TempDir Path dir) throws Exception {
+        records = TestReports.mixed(SYNTHETIC);
+        TestReports.index(dir.resolve("index"), records);
+        searcher = ReportSearcher.open(dir.resolve("index"));
+    }
+
+    private Set<String> ids(String query) {
+        return ids(SearchRequest.of(query));
+    }
+
+    private Set<String> ids(SearchRequest request) {
+        Set<String> ids = new LinkedHashSet<>();
+        searcher.forEachMatch(request, r -> ids.add(r.id()));
+        return ids;
+    }
+
+    private Set<String> bruteForce(Predicate<ReportRecord> p) {
+        return records.stream().filter(p).map(ReportRecord::id).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /** What an unqualified word is searched in: the text, the title and the agency. */
+    private static String searchable(ReportRecord r) {
+        return closeUp(r.text()) + "|" + closeUp(r.parsed().title()) + "|" + closeUp(r.parsed().agency());
+    }
+
+    private static String closeUp(String text) {
+        return text.replaceAll("(?<=\\p{IsHan})[\\s\\u3000]+(?=\\p{IsHan})", "");
+    }
+
+    @Test
+    void everyCorpusReportIsFoundByEachOfManySubstringsOfItsText() {
+        SplittableRandom rnd = new SplittableRandom(7);
+        int tried = 0;
+        for (ReportRecord r : records.subList(0, 5)) {
+            String text = closeUp(r.text());
+            List<String> probes = new ArrayList<>(List.of("诉讼", "行政诉讼", "政府信息公开", "年度报告"));
+            while (probes.size() < 60) {
+                int len = 2 + rnd.nextInt(9);
+                int start = rnd.nextInt(text.length() - len);
+                String s = text.substring(start, start + len);
+                if (usable(text, start, s)) probes.add(s);
+            }
+            for (String probe : probes) {
+                tried++;
+                SearchRequest q = SearchRequest.of("\"" + probe + "\"");
+                assertThat(ids(q)).as("report %s by substring '%s'", r.id(), probe).contains(r.id());
+            }
+        }
+        assertThat(tried).isEqualTo(300);
+    }
+
+    /** A substring of Chinese text: at least two Han characters, no whitespace, digit runs not cut. */
+    private static boolean usable(String text, int start, String s) {
+        if (s.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count() < 2) return false;
+        if (s.chars().anyMatch(c -> Character.isWhitespace(c) || c == '"' || c == '\\' || c < 0x80 && !Character.isLetterOrDigit(c))) return false;
+        boolean cutsBefore = start > 0 && Character.isLetterOrDigit(text.charAt(start - 1)) && text.charAt(start - 1) < 0x80
+                && Character.isLetterOrDigit(s.charAt(0)) && s.charAt(0) < 0x80;
+        int end = start + s.length();
+        boolean cutsAfter = end < text.length() && text.charAt(end) < 0x80 && Character.isLetterOrDigit(text.charAt(end))
+                && s.charAt(s.length() - 1) < 0x80 && Character.isLetterOrDigit(s.charAt(s.length() - 1));
+        return !cutsBefore && !cutsAfter;
+    }
+
+    @Test
+    void substringsInsideWordsFindReportsThatWordSegmentationMisses() {
+        assertThat(ids("诉讼")).isEqualTo(bruteForce(r -> searchable(r).contains("诉讼")));
+        assertThat(ids("宁夏")).isEqualTo(bruteForce(r -> searchable(r).contains("宁夏")));
+        assertThat(ids("region:吴忠")).isEqualTo(bruteForce(r -> "吴忠市".equals(r.parsed().regionCity())));
+    }
+
+    @Test
+    void andOrNotAgreeWithBruteForce() {
+        Predicate<ReportRecord> a = r -> searchable(r).contains("依申请");
+        Predicate<ReportRecord> b = r -> searchable(r).contains("政务新媒体");
+        assertThat(ids("依申请 AND 政务新媒体")).isEqualTo(bruteForce(a.and(b)));
+        assertThat(ids("依申请 政务新媒体")).isEqualTo(bruteForce(a.and(b)));
+        assertThat(ids("依申请 OR 政务新媒体")).isEqualTo(bruteForce(a.or(b)));
+        assertThat(ids("依申请 NOT 政务新媒体")).isEqualTo(bruteForce(a.and(b.negate())));
+        assertThat(ids("NOT 政务新媒体")).isEqualTo(bruteForce(b.negate()));
+        assertThat(ids("(依申请 OR 政务新媒体) AND year:2020")).isEqualTo(bruteForce(a.or(b).and(r -> r.parsed().reportYear() == 2020)));
+    }
+
+    @Test
+    void fieldFiltersSelectExactlyTheMatchingReports() {
+        assertThat(ids("year:2020")).isEqualTo(bruteForce(r -> r.parsed().reportYear() == 2020));
+        assertThat(ids("year:[2019 TO 2022]")).isEqualTo(bruteForce(r -> r.parsed().reportYear() >= 2019 && r.parsed().reportYear() <= 2022));
+        assertThat(ids("agency:吴忠市人民政府办公室")).contains("吴忠市人民政府办公室/2020");
+        assertThat(ids("admin_level:County")).isEqualTo(bruteForce(r -> "county".equals(r.parsed().adminLevel())));
+        assertThat(ids("status:removed")).isEqualTo(bruteForce(r -> r.status().equals("removed")));
+        assertThat(ids("format:pdf")).isEqualTo(bruteForce(r -> r.originals().stream().anyMatch(o -> o.format().equals("pdf"))));
+        String sha = records.get(2).originals().get(0).sha256();
+        assertThat(ids("sha256:" + sha)).containsExactly(records.get(2).id());
+    }
+
+    @Test
+    void rangeFiltersAgreeWithTheParsedFigures() {
+        Function<ReportRecord, Number> received = r -> Figures.of(r.parsed()).get("t3.新收.总计");
+        assertThat(ids("t3.新收.总计:>=100")).isNotEmpty()
+                .isEqualTo(bruteForce(r -> received.apply(r) != null && received.apply(r).longValue() >= 100));
+        assertThat(ids("t3.新收.总计:<5")).isEqualTo(bruteForce(r -> received.apply(r) != null && received.apply(r).longValue() < 5));
+        assertThat(ids("t3.新收.总计:[10 TO 20] AND year:[2010 TO 2015]")).isEqualTo(bruteForce(r -> received.apply(r) != null
+                && received.apply(r).longValue() >= 10 && received.apply(r).longValue() <= 20
+                && r.parsed().reportYear() >= 2010 && r.parsed().reportYear() <= 2015));
+        assertThat(ids("t4.行政复议.总计:>0")).isEqualTo(bruteForce(r -> r.parsed().table4().get(4) != null && r.parsed().table4().get(4) > 0));
+        assertThat(ids("t2.政府集中采购.采购总金额:>=20000")).isEqualTo(bruteForce(r -> {
+            Number n = Figures.of(r.parsed()).get(Figures.PROCUREMENT_AMOUNT);
+            return n != null && n.doubleValue() >= 20000;
+        }));
+    }
+
+    @Test
+    void sortByAFigureAgreesWithTheParsedFigures() {
+        SearchResult desc = searcher.search(new SearchRequest("year:[2008 TO 2024]", Map.of(), "t3.新收.总计", 50, 0));
+        List<Long> got = desc.hits().stream().map(h -> h.figures().get("t3.新收.总计").longValue()).toList();
+        List<Long> expected = records.stream().map(r -> Figures.of(r.parsed()).get("t3.新收.总计"))
+                .filter(n -> n != null).map(Number::longValue).sorted(Comparator.reverseOrder()).limit(50).toList();
+        assertThat(got).isEqualTo(expected);
+
+        SearchResult byYear = searcher.search(new SearchRequest("", Map.of(), "year:asc", 30, 0));
+        List<Integer> years = byYear.hits().stream().map(ReportHit::year).toList();
+        assertThat(years).isSorted().first().isEqualTo(records.stream().mapToInt(r -> r.parsed().reportYear()).min().orElseThrow());
+
+        SearchResult page2 = searcher.search(new SearchRequest("", Map.of(), "t3.新收.总计", 10, 10));
+        assertThat(page2.hits()).extracting(ReportHit::id).isEqualTo(desc.hits().subList(10, 20).stream().map(ReportHit::id).toList());
+    }
+
+    @Test
+    void facetCountsEqualABruteForceCountOverTheReports() {
+        SearchResult all = searcher.search(new SearchRequest("", Map.of(), null, 5, 0));
+        assertThat(all.total()).isEqualTo(records.size());
+        assertThat(all.facets().get("year")).isEqualTo(count(records, r -> List.of(r.parsed().reportYear().toString())));
+        assertThat(all.facets().get("admin_level")).isEqualTo(count(records, r -> List.of(r.parsed().adminLevel())));
+        assertThat(all.facets().get("agency_kind")).isEqualTo(count(records, r -> List.of(r.parsed().agencyKind())));
+        assertThat(all.facets().get("status")).isEqualTo(count(records, r -> List.of(r.status())));
+        assertThat(all.facets().get("template")).isEqualTo(count(records, r -> List.of(r.parsed().template())));
+        assertThat(all.facets().get("checks")).isEqualTo(count(records, r -> List.of(r.parsed().checksHold() ? "pass" : "fail")));
+        assertThat(all.facets().get("format")).isEqualTo(count(records,
+                r -> r.originals().stream().map(Original::format).distinct().toList()));
+        assertThat(all.facets().get("region")).isEqualTo(count(records, r -> List.of(r.parsed().regionProvince())));
+        assertThat(all.facets().get("checks")).containsKey("fail");
+    }
+
+    @Test
+    void drillDownFiltersHitsAndCountsOtherDimensionsSideways() {
+        String province = "宁夏回族自治区";
+        SearchRequest req = new SearchRequest("政府信息", Map.of("region", List.of(province + "/吴忠市"), "year", List.of("2020", "2021")),
+                null, 10, 0);
+        SearchResult r = searcher.search(req);
+        Predicate<ReportRecord> text = x -> searchable(x).contains("政府信息");
+        Predicate<ReportRecord> region = x -> province.equals(x.parsed().regionProvince()) && "吴忠市".equals(x.parsed().regionCity());
+        Predicate<ReportRecord> year = x -> x.parsed().reportYear() == 2020 || x.parsed().reportYear() == 2021;
+        List<ReportRecord> hits = records.stream().filter(text.and(region).and(year)).toList();
+        assertThat(r.total()).isEqualTo(hits.size()).isPositive();
+        assertThat(ids(req)).isEqualTo(bruteForce(text.and(region).and(year)));
+        // Sideways: the year counts ignore the year filter, the region counts ignore the region filter.
+        assertThat(r.facets().get("year")).isEqualTo(count(records.stream().filter(text.and(region)).toList(),
+                x -> List.of(x.parsed().reportYear().toString())));
+        assertThat(r.facets().get("region")).isEqualTo(count(records.stream().filter(text.and(year)
+                .and(x -> province.equals(x.parsed().regionProvince()) && "吴忠市".equals(x.parsed().regionCity())
+                        && x.parsed().regionCounty() != null)).toList(), x -> List.of(province + "/吴忠市/" + x.parsed().regionCounty())));
+        assertThat(r.facets().get("status")).isEqualTo(count(hits, x -> List.of(x.status())));
+    }
+
+    private static Map<String, Long> count(List<ReportRecord> rs, Function<ReportRecord, List<String>> values) {
+        Map<String, Long> m = new HashMap<>();
+        for (ReportRecord r : rs) for (String v : values.apply(r)) m.merge(v, 1L, Long::sum);
+        return new TreeMap<>(m);
+    }
+
+    @Test
+    void hitsCarryFiguresChecksOriginalsAndHighlightedSnippets() {
+        SearchResult r = searcher.search(SearchRequest.of("\"行政复议\" AND agency:吴忠市人民政府办公室 AND year:2020"));
+        assertThat(r.total()).isEqualTo(1);
+        ReportHit hit = r.hits().get(0);
+        assertThat(hit.id()).isEqualTo("吴忠市人民政府办公室/2020");
+        assertThat(hit.region()).isEqualTo("宁夏回族自治区/吴忠市");
+        assertThat(hit.figures()).containsEntry("t3.新收.总计", 9L).containsEntry("t4.行政复议.总计", 1L);
+        assertThat(hit.checksHold()).isTrue();
+        assertThat(hit.formats()).containsExactly("doc", "docx", "html", "pdf");
+        assertThat(hit.originals()).hasSize(4).allSatisfy(o -> assertThat(o.sha256()).hasSize(64));
+        assertThat(hit.snippets()).hasSizeBetween(1, 3).anySatisfy(s -> assertThat(s).contains("<mark>行政复议</mark>"));
+    }
+
+    @Test
+    void malformedQueriesGiveAClearError() {
+        assertThatThrownBy(() -> searcher.search(SearchRequest.of("\"行政诉讼")))
+                .isInstanceOf(QueryParseException.class).hasMessageContaining("cannot parse query");
+        assertThatThrownBy(() -> searcher.search(SearchRequest.of("year:[2019 TO")))
+                .isInstanceOf(QueryParseException.class).hasMessageContaining("year:[2019 TO");
+        assertThatThrownBy(() -> searcher.search(SearchRequest.of("colour:red")))
+                .isInstanceOf(QueryParseException.class).hasMessageContaining("unknown field 'colour'");
+        assertThatThrownBy(() -> searcher.search(SearchRequest.of("t3.新收.总计:>=many")))
+                .isInstanceOf(QueryParseException.class).hasMessageContaining("many");
+        assertThatThrownBy(() -> searcher.search(SearchRequest.of("诉讼").withSort("colour")))
+                .isInstanceOf(QueryParseException.class).hasMessageContaining("cannot sort by 'colour'");
+        assertThatThrownBy(() -> searcher.search(SearchRequest.of("诉讼").withFacet("colour", "red")))
+                .isInstanceOf(QueryParseException.class).hasMessageContaining("unknown facet 'colour'");
+        assertThatThrownBy(() -> searcher.search(SearchRequest.of("AND")))
+                .isInstanceOf(QueryParseException.class).hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void reportByIdHasItsTextAndTables() {
+        ReportRecord r = searcher.report("固原市人民政府/2020").orElseThrow();
+        assertThat(r.text()).isEqualTo(records.get(1).text());
+        ParsedReport expected = records.get(1).parsed();
+        assertThat(r.parsed().table3()).isEqualTo(expected.table3());
+        assertThat(r.parsed().table2()).isEqualTo(expected.table2());
+        assertThat(searcher.report("nobody/1999")).isEmpty();
+    }
+}
