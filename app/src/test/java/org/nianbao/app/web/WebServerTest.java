@@ -107,6 +107,9 @@ class WebServerTest {
         assertThat(get("/api/search?q=x&limit=100000").statusCode()).isEqualTo(400);
         assertThat(get("/api/search?q=x&facet=colour:red").statusCode()).isEqualTo(400);
         assertThat(get("/api/export.csv?q=" + enc("year:[2019 TO")).statusCode()).isEqualTo(400);
+        HttpResponse<String> unknown = get("/api/nothing-here");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(ReportJson.mapper().readTree(unknown.body()).get("error").asText()).contains("/api/nothing-here");
         HttpResponse<String> page = get("/search?q=" + enc("\"<b>unclosed"));
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.body()).contains("&lt;b&gt;unclosed").doesNotContain("<b>unclosed");

@@ -10,6 +10,8 @@ import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
@@ -178,6 +180,35 @@ public final class ReportSearcher implements AutoCloseable {
         }
     }
 
+    /** Hands the id of every report matching the query and drill-down to {@code sink} (cheap: read from doc values). */
+    public long forEachMatchingId(SearchRequest request, Consumer<String> sink) {
+        IndexSearcher searcher = acquire();
+        try {
+            View v = viewFor(searcher);
+            Query base = new ReportQueryParser(searcher.getIndexReader(), v.numericFields()).parse(request.query());
+            Query q = searcher.rewrite(drillDown(base, drillPaths(request.facets())));
+            Weight w = searcher.createWeight(q, ScoreMode.COMPLETE_NO_SCORES, 1f);
+            long n = 0;
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Scorer s = w.scorer(leaf);
+                if (s == null) continue;
+                Bits live = leaf.reader().getLiveDocs();
+                SortedDocValues ids = DocValues.getSorted(leaf.reader(), ReportFields.ID);
+                DocIdSetIterator it = s.iterator();
+                for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                    if (live != null && !live.get(doc)) continue;
+                    if (ids.advanceExact(doc)) sink.accept(ids.lookupOrd(ids.ordValue()).utf8ToString());
+                    n++;
+                }
+            }
+            return n;
+        } catch (IOException e) {
+            throw new IndexException("cannot read the index: " + e.getMessage(), e);
+        } finally {
+            release(searcher);
+        }
+    }
+
     /** The numeric fields (year and every table figure) present in the index, sorted. */
     public Set<String> numericFields() {
         IndexSearcher searcher = acquire();
@@ -254,7 +285,10 @@ public final class ReportSearcher implements AutoCloseable {
             }
             if (fr != null) {
                 String prefix = path.length == 0 ? "" : String.join("/", path) + "/";
-                for (LabelAndValue lv : fr.labelValues) counts.put(prefix + lv.label, lv.value.longValue());
+                LabelAndValue[] values = fr.labelValues.clone();
+                // Years read best in order, newest first; other dimensions by count.
+                if (dim.equals(ReportFields.YEAR)) Arrays.sort(values, (a, b) -> b.label.compareTo(a.label));
+                for (LabelAndValue lv : values) counts.put(prefix + lv.label, lv.value.longValue());
             }
             out.put(dim, counts);
         }
