@@ -9,11 +9,24 @@ import java.nio.file.Path;
 @Command(name = "nianbao", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Preserve and search 政府信息公开工作年度报告 (government information-disclosure annual reports).",
         subcommands = {CommandLine.HelpCommand.class,
+                org.nianbao.app.cli.DemoCommand.class,
                 org.nianbao.app.cli.IndexCommand.class,
+                org.nianbao.app.cli.SimCommand.class,
+                org.nianbao.app.cli.VerifyCommand.class,
+                org.nianbao.app.cli.ExportCommand.class,
+                org.nianbao.app.cli.HistoryCommand.class,
+                org.nianbao.app.cli.ArchiveCommand.class,
+                org.nianbao.app.cli.ParseCommand.class,
                 org.nianbao.app.cli.SearchCommand.class,
                 org.nianbao.app.cli.BatchSearchCommand.class,
-                org.nianbao.app.cli.ExportReportsCommand.class,
-                org.nianbao.app.cli.ServeCommand.class})
+                org.nianbao.app.cli.ServeCommand.class,
+                org.nianbao.app.cli.ExtractCommand.class,
+                org.nianbao.app.cli.CrawlCommand.class,
+                org.nianbao.app.cli.SeedsCommand.class,
+                org.nianbao.app.cli.RunCommand.class,
+                org.nianbao.app.cli.ChangesCommand.class,
+                org.nianbao.app.cli.WatchCommand.class,
+        })
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

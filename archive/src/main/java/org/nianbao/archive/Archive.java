@@ -19,4 +19,11 @@ public interface Archive extends Closeable {
 
     /** The payload bytes as served (for a revisit: the payload of the record it refers to). */
     InputStream openPayload(Capture capture) throws IOException;
+
+    /**
+     * Records the links the crawler found in a capture, as a WARC metadata record referring to it.
+     * Optional: an archive that keeps no metadata (e.g. a test double) may ignore the call.
+     */
+    default void recordOutlinks(Capture capture, List<String> outlinks) throws IOException {
+    }
 }

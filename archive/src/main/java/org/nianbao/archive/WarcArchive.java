@@ -51,6 +51,7 @@ public final class WarcArchive implements Archive {
 
     private final Path dataDir;
     private final ArchiveOptions options;
+    private final Clock clock;
     private final CaptureStore store;
     private final WarcFileWriter writer;
     private final FileChannel lockChannel;
@@ -63,6 +64,7 @@ public final class WarcArchive implements Archive {
                         FileChannel lockChannel, FileLock lock, WarcFileWriter.ChannelOpener opener) {
         this.dataDir = dataDir;
         this.options = options;
+        this.clock = clock;
         this.store = store;
         this.lockChannel = lockChannel;
         this.lock = lock;
@@ -150,6 +152,7 @@ public final class WarcArchive implements Archive {
             if (closed) throw new ArchiveException("archive is closed");
             Optional<CaptureRow> original = options.dedupe() && exchange.truncated() == null ? originalFor(p) : Optional.empty();
             List<InputStream> opened = new ArrayList<>();
+            String fileBefore = writer.currentFile();
             List<RecordLocation> locations;
             List<WarcRecord> written = new ArrayList<>();
             long expected = p.headBytes().length + (original.isPresent() ? 0 : p.payload().length()) + 16_384;
@@ -179,6 +182,10 @@ public final class WarcArchive implements Archive {
             }
             row = store.insert(row);
             dirty = true;
+            if (fileBefore != null && !fileBefore.equals(main.file())) {
+                // a WARC file was closed by rotation: bring the CDXJ up to date with it
+                CdxjIndex.writeFrom(store, dataDir);
+            }
             return row.capture();
         }
     }
@@ -203,6 +210,21 @@ public final class WarcArchive implements Archive {
     }
 
     @Override
+    public void recordOutlinks(Capture capture, List<String> outlinks) throws IOException {
+        if (writer == null) {
+            throw new ArchiveException("archive in " + dataDir + " is read-only: another process is writing it");
+        }
+        CaptureRow row = store.byId(capture.id())
+                .orElseThrow(() -> new ArchiveException("no capture with id " + capture.id()));
+        synchronized (writeLock) {
+            if (closed) throw new ArchiveException("archive is closed");
+            writer.write(warcinfoId -> List.of(ExchangeRecords.outlinks(row.capture().url(), row.recordId(),
+                    row.capture().time(), outlinks, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+                    warcinfoId)), 4096L + outlinks.stream().mapToLong(String::length).sum() * 2);
+        }
+    }
+
+    @Override
     public List<Capture> capturesAfter(long afterId) throws IOException {
         return store.after(afterId).stream().map(CaptureRow::capture).toList();
     }
@@ -221,7 +243,12 @@ public final class WarcArchive implements Archive {
             row = store.byId(target).orElseThrow(() -> new ArchiveException(
                     "capture " + capture.id() + " refers to capture " + target + ", which is missing"));
         }
-        return PayloadReader.open(locate(row.capture().warcFile()), row.capture().offset());
+        try {
+            return PayloadReader.open(locate(row.capture().warcFile()), row.capture().offset());
+        } catch (java.nio.file.NoSuchFileException renamedMeanwhile) {
+            // the .open file was closed (renamed) between locating and opening it
+            return PayloadReader.open(locate(row.capture().warcFile()), row.capture().offset());
+        }
     }
 
     /** The path of a WARC file by its closed name, also while it is still being written. */

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nianbao.archive.cdx.CdxjIndex;
 import org.nianbao.archive.cdx.Reindexer;
+import org.nianbao.archive.verify.Verifier;
 import org.nianbao.archive.verify.VerifyReport;
 
 import java.io.ByteArrayOutputStream;
@@ -119,6 +120,61 @@ class VerifyAndReindexTest {
                     .contains("capture table row 1 disagrees").contains("sha256 " + "0".repeat(64)));
             assertThat(report.mismatches()).anySatisfy(m -> assertThat(m.problem()).contains("missing from the CDXJ index"));
             assertThat(dropped).isNotBlank();
+        }
+    }
+
+    @Test
+    void verifySplitsABigFileAtCaptureOffsetsAndReachesTheSameVerdict() throws Exception {
+        try (WarcArchive archive = WarcArchive.open(data(), ArchiveOptions.defaults(), clock)) {
+            TestExchanges ex = new TestExchanges(tmp);
+            java.util.Random random = new java.util.Random(5);
+            for (int i = 0; i < 40; i++) {
+                byte[] body = new byte[3000 + random.nextInt(5000)];
+                random.nextBytes(body);
+                archive.store(ex.ok("http://www.nx.gov.cn/f/" + i + ".pdf", "application/pdf", body, T0.plusSeconds(i)));
+            }
+            archive.flush();
+            VerifyReport whole = new Verifier(data(), archive.captures(), 1, s -> { }).verify(false);
+            VerifyReport split = new Verifier(data(), archive.captures(), 4, 1, s -> { }).verify(false);
+            assertThat(whole.mismatches()).isEmpty();
+            assertThat(split.mismatches()).isEmpty();
+            assertThat(split.records()).isEqualTo(whole.records()).isEqualTo(1 + 40 * 3);
+            assertThat(split.captures()).isEqualTo(40);
+            assertThat(split.payloadBytes()).isEqualTo(whole.payloadBytes());
+            assertThat(split.compressedBytes()).isEqualTo(whole.compressedBytes());
+        }
+        // a capture row pointing into the middle of a record: split points are wrong, the verdict is not
+        try (var db = DriverManager.getConnection("jdbc:sqlite:" + data().resolve("state/archive.sqlite"));
+             var st = db.createStatement()) {
+            st.executeUpdate("UPDATE capture SET warc_offset = warc_offset + 7 WHERE id = 20");
+        }
+        try (WarcArchive archive = WarcArchive.open(data(), ArchiveOptions.defaults(), clock)) {
+            VerifyReport split = new Verifier(data(), archive.captures(), 4, 1, s -> { }).verify(false);
+            assertThat(split.records()).isEqualTo(1 + 40 * 3);
+            assertThat(split.mismatches()).anySatisfy(m -> assertThat(m.problem()).contains("capture 20 ").contains("points to no"));
+            assertThat(split.mismatches()).anySatisfy(m -> assertThat(m.problem()).contains("is not in the capture table"));
+        }
+    }
+
+    @Test
+    void verifyWhileAnotherWriterIsBusySkipsItsOpenFileButChecksRotatedOnes() throws Exception {
+        TestExchanges ex = new TestExchanges(tmp);
+        try (WarcArchive writer = WarcArchive.open(data(), ArchiveOptions.defaults().withMaxFileBytes(6_000), clock)) {
+            java.util.Random random = new java.util.Random(9);
+            for (int i = 0; i < 12; i++) {
+                byte[] body = new byte[2500];
+                random.nextBytes(body);
+                writer.store(ex.ok("http://www.nx.gov.cn/r/" + i + ".pdf", "application/pdf", body, T0.plusSeconds(i)));
+            }
+            try (WarcArchive reader = WarcArchive.open(data(), ArchiveOptions.defaults(), clock)) {
+                assertThat(reader.writable()).isFalse();
+                VerifyReport report = reader.verify(2, s -> { });
+                assertThat(report.mismatches()).isEmpty();
+                assertThat(report.skipped()).hasSize(1).allMatch(n -> n.endsWith(".warc.gz.open"));
+                assertThat(report.files()).isGreaterThan(2);
+                assertThat(report.captures()).isBetween(8L, 11L);
+                assertThat(report.cdxLines()).as("rotation refreshed the CDXJ").isGreaterThanOrEqualTo(report.captures());
+            }
         }
     }
 

@@ -43,6 +43,7 @@ public final class PortalFarm implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PortalFarm.class);
     /** Upper bound on concurrently handled requests (virtual threads). */
     static final int MAX_THREADS = 256;
+    static final java.time.Duration SETTLE = java.time.Duration.ofMillis(250);
 
     private final FarmConfig config;
     private final Corpus corpus;
@@ -128,8 +129,16 @@ public final class PortalFarm implements AutoCloseable {
         return snapshot.truth();
     }
 
-    /** Measurements so far (a consistent copy per host). */
+    /**
+     * Measurements so far (a consistent copy per host). A client can hold a response's last byte a
+     * moment before the farm has booked that request's end, so this first waits (at most
+     * {@link #SETTLE}) for requests in flight to finish.
+     */
     public FarmStats stats() {
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        while (recorders.values().stream().anyMatch(r -> r.inFlight() > 0) && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+        }
         Map<String, FarmStats.HostStats> hosts = new LinkedHashMap<>();
         recorders.forEach((h, r) -> hosts.put(h, r.snapshot()));
         Map<String, Long> out = new TreeMap<>();
@@ -270,7 +279,19 @@ public final class PortalFarm implements AutoCloseable {
             } else {
                 reply = build.map().answer(req);
             }
+            reply = reply.withHeader("Server", serverHeader(site));
             return new FarmHandler.Exchange(reply, new Token(site, rec, kind, req, start, retryAfter, antiBot));
+        }
+
+        /** What the software behind each CMS family usually announces. */
+        private static String serverHeader(Site site) {
+            if (site.has(Hostile.ANTI_BOT)) return "WAF/2.0";
+            return switch (site.style()) {
+                case TRS -> "nginx";
+                case HANWEB, PAGED_GBK -> "Apache-Coyote/1.1";
+                case JS_LINKS -> "nginx/1.18.0";
+                case SIMPLE -> "Apache";
+            };
         }
 
         @Override

@@ -55,6 +55,27 @@ final class SimHttp implements AutoCloseable {
         }
     }
 
+    /** Streams the body without keeping it; returns {status, bytes read, Content-Length or -1}. */
+    long[] drain(URI url) {
+        String target = url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
+        HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + target)).timeout(Duration.ofSeconds(120))
+                .header("Host", url.getHost() + ":" + url.getPort()).GET().build();
+        try {
+            HttpResponse<java.io.InputStream> r = client.send(req, HttpResponse.BodyHandlers.ofInputStream());
+            long n = 0;
+            byte[] buf = new byte[64 * 1024];
+            try (java.io.InputStream in = r.body()) {
+                for (int k; (k = in.read(buf)) > 0; ) n += k;
+            }
+            return new long[] {r.statusCode(), n, r.headers().firstValueAsLong("Content-Length").orElse(-1)};
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String text(HttpResponse<byte[]> r) {
         return new String(r.body(), java.nio.charset.StandardCharsets.UTF_8);
     }

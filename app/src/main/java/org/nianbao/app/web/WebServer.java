@@ -41,6 +41,7 @@ public final class WebServer implements AutoCloseable {
     private final String host;
     private final int port;
     private final ObjectMapper json = ReportJson.mapper();
+    private final List<java.util.function.Consumer<io.javalin.config.RoutesConfig>> extraRoutes = new ArrayList<>();
     private Javalin app;
 
     /** A server over {@code searcher} that will bind {@code host:port} (port 0 = any free port). */
@@ -48,6 +49,12 @@ public final class WebServer implements AutoCloseable {
         this.searcher = searcher;
         this.host = host == null ? "127.0.0.1" : host;
         this.port = port;
+    }
+
+    /** Adds routes of another concern (feeds, runs); call before {@link #start()}. */
+    public WebServer withRoutes(java.util.function.Consumer<io.javalin.config.RoutesConfig> routes) {
+        extraRoutes.add(routes);
+        return this;
     }
 
     public WebServer start() {
@@ -67,6 +74,7 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/export.csv", ctx -> export(ctx, ReportExporter.Format.CSV));
             config.routes.get("/api/export.jsonl", ctx -> export(ctx, ReportExporter.Format.JSONL));
             config.routes.get("/search", this::searchPage);
+            extraRoutes.forEach(r -> r.accept(config.routes));
             config.routes.get("/", ctx -> ctx.redirect("/search"));
             config.routes.get("/assets/search.css", ctx -> ctx.contentType("text/css; charset=utf-8").result(SearchPage.CSS));
             config.routes.exception(QueryParseException.class, (e, ctx) -> {

@@ -146,6 +146,21 @@ public final class CaptureStore implements Closeable {
         forEach("ORDER BY id", sink);
     }
 
+    /** Offsets of the captures in one WARC file, ascending (verify splits big files there). */
+    public synchronized List<Long> offsetsIn(String warcFile) throws IOException {
+        List<Long> out = new ArrayList<>();
+        try (PreparedStatement ps = db.prepareStatement(
+                "SELECT warc_offset FROM capture WHERE warc_file = ? ORDER BY warc_offset")) {
+            ps.setString(1, warcFile);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getLong(1));
+            }
+        } catch (SQLException e) {
+            throw new ArchiveException("cannot read capture table: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
     public synchronized long count() throws IOException {
         try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM capture")) {
             rs.next();

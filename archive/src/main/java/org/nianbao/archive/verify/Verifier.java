@@ -37,6 +37,7 @@ public final class Verifier {
     private final CaptureStore store;
     private final int threads;
     private final Consumer<String> progress;
+    private final long splitFrom;
 
     /** A capture record as found in a file: what the table and the CDXJ must agree with. */
     private record Found(String file, long offset, long length, String type, String url, Instant date,
@@ -48,6 +49,12 @@ public final class Verifier {
     }
 
     public Verifier(Path dataDir, CaptureStore store, int threads, Consumer<String> progress) {
+        this(dataDir, store, threads, DEFAULT_SPLIT, progress);
+    }
+
+    /** As above; files of at least {@code splitFrom} bytes are read by several threads at once. */
+    public Verifier(Path dataDir, CaptureStore store, int threads, long splitFrom, Consumer<String> progress) {
+        this.splitFrom = Math.max(1, splitFrom);
         this.dataDir = dataDir;
         this.store = store;
         this.threads = Math.max(1, threads);
@@ -88,29 +95,50 @@ public final class Verifier {
             }
         }
         checkRevisits(byLocation.values(), byRecordId, mismatches);
-        Map<String, CaptureRow> rows = checkTable(byLocation, mismatches);
-        long cdxLines = checkCdxj(rows, mismatches);
+        java.util.Set<String> inProgress = new java.util.HashSet<>();
+        for (String n : skipped) inProgress.add(n.substring(0, n.length() - WarcFileWriter.OPEN_SUFFIX.length()));
+        Map<String, CaptureRow> rows = checkTable(byLocation, inProgress, mismatches);
+        long cdxLines = checkCdxj(rows, inProgress, mismatches);
+        if (!inProgress.isEmpty()) {
+            // rows of files being written are not checked; neither are they counted as verified
+            rows.values().removeIf(r -> inProgress.contains(r.capture().warcFile()));
+        }
         mismatches.sort((a, b) -> a.file().equals(b.file()) ? Long.compare(a.offset(), b.offset()) : a.file().compareTo(b.file()));
         return new VerifyReport(files.size(), records, byLocation.size(), rows.size(), cdxLines, bytes, payloadBytes,
                 Duration.ofNanos(System.nanoTime() - t0), skipped, List.copyOf(mismatches));
     }
 
+    /** A byte range of one file, starting and (unless it runs to the end) ending at record boundaries. */
+    private record Chunk(Path path, long start, long end, boolean first) {
+    }
+
+    /** Files below this size are read by one thread; bigger ones are split at capture offsets. */
+    public static final long DEFAULT_SPLIT = 32L << 20;
+
     private List<FileResult> scanAll(List<Path> files) throws IOException {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, files.size())));
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicInteger done = new AtomicInteger();
         try {
-            List<Future<FileResult>> futures = new ArrayList<>();
+            List<List<Future<FileResult>>> perFile = new ArrayList<>();
             for (Path f : files) {
-                futures.add(pool.submit(() -> {
-                    FileResult r = scan(f);
-                    progress.accept("verified " + done.incrementAndGet() + "/" + files.size() + " " + r.file()
-                            + " (" + r.records() + " records" + (r.mismatches().isEmpty() ? "" : ", "
-                            + r.mismatches().size() + " problems") + ")");
-                    return r;
-                }));
+                List<Future<FileResult>> parts = new ArrayList<>();
+                for (Chunk c : chunks(f)) parts.add(pool.submit(() -> scan(c)));
+                perFile.add(parts);
             }
             List<FileResult> out = new ArrayList<>();
-            for (Future<FileResult> f : futures) out.add(f.get());
+            for (int i = 0; i < files.size(); i++) {
+                List<FileResult> parts = new ArrayList<>();
+                for (Future<FileResult> part : perFile.get(i)) parts.add(part.get());
+                FileResult r = merge(parts);
+                if (parts.size() > 1 && !r.mismatches().isEmpty()) {
+                    // a split point may not have been a record boundary: judge the file in one pass
+                    r = scan(new Chunk(files.get(i), 0, Long.MAX_VALUE, true));
+                }
+                out.add(r);
+                progress.accept("verified " + done.incrementAndGet() + "/" + files.size() + " " + r.file()
+                        + " (" + r.records() + " records" + (r.mismatches().isEmpty() ? "" : ", "
+                        + r.mismatches().size() + " problems") + ")");
+            }
             return out;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -122,7 +150,43 @@ public final class Verifier {
         }
     }
 
-    private FileResult scan(Path path) throws IOException {
+    /** Splits a big file into about one chunk per thread, at offsets where the capture table says records start. */
+    private List<Chunk> chunks(Path path) throws IOException {
+        long size = Files.size(path);
+        if (threads == 1 || size < splitFrom) return List.of(new Chunk(path, 0, Long.MAX_VALUE, true));
+        String name = path.getFileName().toString();
+        if (name.endsWith(WarcFileWriter.OPEN_SUFFIX)) name = name.substring(0, name.length() - WarcFileWriter.OPEN_SUFFIX.length());
+        List<Long> offsets = store.offsetsIn(name);
+        List<Chunk> out = new ArrayList<>();
+        long start = 0;
+        long step = Math.max(splitFrom / 2, size / (threads * 2L));
+        for (long offset : offsets) {
+            if (offset - start >= step && size - offset >= step / 2) {
+                out.add(new Chunk(path, start, offset, start == 0));
+                start = offset;
+            }
+        }
+        out.add(new Chunk(path, start, Long.MAX_VALUE, start == 0));
+        return out;
+    }
+
+    private static FileResult merge(List<FileResult> parts) {
+        if (parts.size() == 1) return parts.getFirst();
+        long records = 0;
+        long payload = 0;
+        List<Found> found = new ArrayList<>();
+        List<Mismatch> bad = new ArrayList<>();
+        for (FileResult p : parts) {
+            records += p.records();
+            payload += p.payloadBytes();
+            found.addAll(p.found());
+            bad.addAll(p.mismatches());
+        }
+        return new FileResult(parts.getFirst().file(), parts.getFirst().bytes(), records, payload, found, bad);
+    }
+
+    private FileResult scan(Chunk chunk) throws IOException {
+        Path path = chunk.path();
         String name = path.getFileName().toString();
         String captureFile = name.endsWith(WarcFileWriter.OPEN_SUFFIX)
                 ? name.substring(0, name.length() - WarcFileWriter.OPEN_SUFFIX.length()) : name;
@@ -130,9 +194,9 @@ public final class Verifier {
         List<Mismatch> bad = new ArrayList<>();
         long records = 0;
         long payload = 0;
-        try (WarcScanner scanner = new WarcScanner(path)) {
-            boolean first = true;
-            while (true) {
+        try (WarcScanner scanner = new WarcScanner(path, chunk.start())) {
+            boolean first = chunk.first();
+            while (scanner.position() < chunk.end()) {
                 Optional<ScannedRecord> next;
                 try {
                     next = scanner.next();
@@ -143,7 +207,12 @@ public final class Verifier {
                     bad.add(new Mismatch(captureFile, e.offset(), "unreadable record: " + e.getMessage()));
                     break;
                 }
-                if (next.isEmpty()) break;
+                if (next.isEmpty()) {
+                    if (chunk.end() != Long.MAX_VALUE) {
+                        bad.add(new Mismatch(captureFile, scanner.position(), "file ends before offset " + chunk.end()));
+                    }
+                    break;
+                }
                 ScannedRecord r = next.get();
                 records++;
                 if (first && !r.type().equals("warcinfo")) {
@@ -168,8 +237,12 @@ public final class Verifier {
                             r.digestValue("WARC-Payload-Digest").orElse(null), sha256));
                 }
             }
+            if (chunk.end() != Long.MAX_VALUE && scanner.position() > chunk.end() && bad.isEmpty()) {
+                bad.add(new Mismatch(captureFile, chunk.end(), "a record runs across offset " + chunk.end()
+                        + ", where the capture table says one starts"));
+            }
         }
-        return new FileResult(captureFile, Files.size(path), records, payload, found, bad);
+        return new FileResult(captureFile, chunk.first() ? Files.size(path) : 0, records, payload, found, bad);
     }
 
     /** Digests in the record's headers against the ones recomputed from its bytes. */
@@ -212,7 +285,8 @@ public final class Verifier {
         }
     }
 
-    private Map<String, CaptureRow> checkTable(Map<String, Found> byLocation, List<Mismatch> bad) throws IOException {
+    private Map<String, CaptureRow> checkTable(Map<String, Found> byLocation, java.util.Set<String> inProgress,
+                                               List<Mismatch> bad) throws IOException {
         Map<String, CaptureRow> rows = new HashMap<>();
         List<CaptureRow> all = new ArrayList<>();
         store.forEachById(all::add);
@@ -220,6 +294,7 @@ public final class Verifier {
             Capture c = row.capture();
             String key = c.warcFile() + "@" + c.offset();
             rows.put(key, row);
+            if (inProgress.contains(c.warcFile())) continue; // its file is still being written
             Found f = byLocation.get(key);
             if (f == null) {
                 bad.add(new Mismatch(c.warcFile(), c.offset(), "capture " + c.id() + " (" + c.url()
@@ -247,7 +322,8 @@ public final class Verifier {
         return rows;
     }
 
-    private long checkCdxj(Map<String, CaptureRow> rows, List<Mismatch> bad) throws IOException {
+    private long checkCdxj(Map<String, CaptureRow> rows, java.util.Set<String> inProgress, List<Mismatch> bad)
+            throws IOException {
         Path cdx = CdxjIndex.file(dataDir);
         String cdxName = "cdx/" + CdxjIndex.FILE_NAME;
         if (!Files.exists(cdx)) {
@@ -274,6 +350,10 @@ public final class Verifier {
             previous = sortKey;
             String key = l.filename() + "@" + l.offset();
             CaptureRow row = rows.get(key);
+            if (inProgress.contains(l.filename())) {
+                seen.put(key, true);
+                continue;
+            }
             if (row == null) {
                 bad.add(new Mismatch(cdxName, i + 1, "line for " + l.url() + " points to " + key + ", which is no capture"));
                 continue;
@@ -286,7 +366,7 @@ public final class Verifier {
             }
         }
         for (Map.Entry<String, CaptureRow> e : rows.entrySet()) {
-            if (!seen.containsKey(e.getKey())) {
+            if (!seen.containsKey(e.getKey()) && !inProgress.contains(e.getValue().capture().warcFile())) {
                 Capture c = e.getValue().capture();
                 bad.add(new Mismatch(c.warcFile(), c.offset(), "capture " + c.id() + " (" + c.url() + ") is missing from the CDXJ index"));
             }

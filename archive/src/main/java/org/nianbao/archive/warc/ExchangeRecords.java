@@ -61,6 +61,7 @@ public final class ExchangeRecords {
                 .payloadDigest("sha1", p.payload().sha1())
                 .addHeader(SHA256_HEADER, "sha256:" + p.payload().sha256());
         common(b, p, warcinfoId);
+        notes(b, p);
         if (ex.truncated() != null) b.truncated(truncationReason(ex.truncated()));
         WarcResponse response = b.build();
         return withRequestAndMetadata(response, p, warcinfoId);
@@ -79,7 +80,17 @@ public final class ExchangeRecords {
                 .addHeader(SHA256_HEADER, "sha256:" + sha256)
                 .refersTo(URI.create(original.recordId()), original.url(), original.date());
         common(b, p, warcinfoId);
+        notes(b, p);
         return withRequestAndMetadata(b.build(), p, warcinfoId);
+    }
+
+    /** The crawler's notes that the stored HTTP head does not already carry become WARC extension headers. */
+    private static void notes(WarcCaptureRecord.AbstractBuilder<?, ?> b, PreparedExchange p) {
+        p.exchange().notes().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(note -> {
+            String name = note.getKey().trim();
+            String value = note.getValue() == null ? "" : note.getValue().replaceAll("[\\r\\n]", " ");
+            if (name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+") && p.head().header(name).isEmpty()) b.addHeader(name, value);
+        });
     }
 
     private static void common(WarcCaptureRecord.AbstractBuilder<?, ?> b, PreparedExchange p, URI warcinfoId)
@@ -132,6 +143,26 @@ public final class ExchangeRecords {
         ex.notes().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> f.put(e.getKey(), e.getValue()));
         return f;
+    }
+
+    /** A metadata record listing a capture's outlinks, referring to the capture's record. */
+    public static WarcRecord outlinks(String url, String recordId, Instant captureTime, List<String> outlinks,
+                                      Instant now, URI warcinfoId) {
+        StringBuilder sb = new StringBuilder();
+        for (String link : outlinks) {
+            if (link != null && !link.isBlank()) sb.append("outlink: ").append(link.replaceAll("[\\r\\n]", " ")).append("\r\n");
+        }
+        byte[] fields = sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        WarcMetadata.Builder mb = new WarcMetadata.Builder()
+                .version(MessageVersion.WARC_1_1)
+                .targetURI(url)
+                .date(now)
+                .body(MediaType.WARC_FIELDS, fields)
+                .blockDigest("sha1", Digests.base32(Digests.sha1().digest(fields)))
+                .addHeader("WARC-Refers-To", "<" + recordId + ">")
+                .addHeader("WARC-Refers-To-Date", captureTime.toString());
+        if (warcinfoId != null) mb.warcinfoId(warcinfoId);
+        return mb.build();
     }
 
     static WarcTruncationReason truncationReason(String why) {

@@ -89,7 +89,11 @@ public final class WarcFileWriter implements Closeable {
      */
     public synchronized List<RecordLocation> write(RecordGroup group, long expectedBytes) throws IOException {
         checkFreeSpace(expectedBytes);
-        if (channel != null && channel.size() >= options.maxFileBytes()) closeCurrent();
+        // rotate before a group that would push the file past the limit (unless the file holds only its warcinfo)
+        if (channel != null && (channel.size() >= options.maxFileBytes()
+                || channel.size() + expectedBytes > options.maxFileBytes() && channel.size() > 8192)) {
+            closeCurrent();
+        }
         if (channel == null) startFile();
         long groupStart = channel.position();
         try {
@@ -196,7 +200,7 @@ public final class WarcFileWriter implements Closeable {
 
     /** The file being written, or null. */
     public synchronized String currentFile() {
-        return fileName;
+        return channel == null ? null : fileName;
     }
 
     /** Closes the current file (renaming it to *.warc.gz); the next write starts a new one. */

@@ -207,6 +207,14 @@ public final class Frontier implements AutoCloseable {
         }
     }
 
+    /** Queues many URLs in one transaction (the links of one page). */
+    public void enqueueAll(List<Candidate> candidates) {
+        if (candidates.isEmpty()) return;
+        locked(() -> inTransaction(() -> {
+            for (Candidate c : candidates) insert(c);
+        }));
+    }
+
     public boolean contains(String url) {
         return locked(() -> containsUrl(url));
     }
@@ -456,6 +464,25 @@ public final class Frontier implements AutoCloseable {
             }
             if (request != null) logRequest(request);
         }));
+    }
+
+    /**
+     * What the pages fetched in this run (2xx, or 304 with their stored links) link to, and where this
+     * run's redirects lead: the URLs the portals point at now. A report missing from it has vanished
+     * from its list page.
+     */
+    public Set<String> linkedThisRun() {
+        return locked(() -> {
+            Set<String> out = new LinkedHashSet<>();
+            try (Statement s = db.createStatement();
+                 ResultSet rs = s.executeQuery("""
+                         SELECT o.target FROM outlink o JOIN frontier f ON f.url = o.url
+                         WHERE f.state = 'done' AND (f.status BETWEEN 200 AND 299 OR f.status = 304)
+                         UNION SELECT reason FROM frontier WHERE state = 'done' AND outcome = 'redirect' AND reason IS NOT NULL""")) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+            return out;
+        });
     }
 
     /** Every frontier row of this run, for the summary. */

@@ -20,6 +20,10 @@ public final class UrlNormalizer {
     /** Path parameters like ;jsessionid=ABC (Java servlet containers put the session there). */
     private static final Pattern PATH_SESSION = Pattern.compile(";(?i:jsessionid|phpsessid|sid|sessionid)=[^?#/;]*");
 
+    /** The same in the query, in any letter case (PHPSESSID, ASPSESSIONIDxyz). */
+    private static final Pattern QUERY_SESSION = Pattern.compile(
+            "(?i)(?<=[?&])(jsessionid|phpsessid|sid|sessionid|session_id|aspsessionid\\w*|cfid|cftoken|sess)=[^&]*(&|$)");
+
     private final BasicURLNormalizer basic = BasicURLNormalizer.newBuilder().queryParamsToRemove(SESSION_PARAMS).build();
 
     /** The normal form of an absolute http(s) URL, or null when it is not one we could fetch. */
@@ -31,6 +35,8 @@ public final class UrlNormalizer {
         String lower = u.toLowerCase(Locale.ROOT);
         if (!lower.startsWith("http://") && !lower.startsWith("https://")) return null;
         u = PATH_SESSION.matcher(u).replaceAll("");
+        u = QUERY_SESSION.matcher(u).replaceAll("");
+        if (u.endsWith("?") || u.endsWith("&")) u = u.substring(0, u.length() - 1);
         String n = basic.filter(u);
         if (n == null) return null;
         try {

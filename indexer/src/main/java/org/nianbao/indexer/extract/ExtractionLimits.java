@@ -29,8 +29,8 @@ public record ExtractionLimits(
         String ocrLanguage) {
 
     public static ExtractionLimits defaults() {
-        return new ExtractionLimits(200L << 20, 500L << 20, 10_000, 500, Duration.ofMinutes(2),
-                100_000_000L, 150, Duration.ofSeconds(60), "tesseract", "chi_sim");
+        return new ExtractionLimits(200L << 20, 500L << 20, 10_000, 500, Duration.ofMinutes(5),
+                100_000_000L, 150, Duration.ofSeconds(90), "tesseract", "chi_sim");
     }
 
     public ExtractionLimits withMaxInputBytes(long v) {

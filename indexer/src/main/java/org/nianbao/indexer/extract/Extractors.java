@@ -1,7 +1,9 @@
 package org.nianbao.indexer.extract;
 
 import org.nianbao.indexer.extract.html.HtmlExtractor;
+import org.nianbao.indexer.extract.image.ImageExtractor;
 import org.nianbao.indexer.extract.ocr.OcrEngine;
+import org.nianbao.indexer.extract.ofd.OfdExtractor;
 import org.nianbao.indexer.extract.ocr.TesseractOcr;
 import org.nianbao.indexer.extract.pdf.PdfExtractor;
 import org.nianbao.indexer.extract.text.PlainTextExtractor;
@@ -45,6 +47,8 @@ public final class Extractors implements DocumentExtractor {
         byFormat.put(Format.DOCX, new DocxExtractor());
         byFormat.put(Format.DOC, new DocExtractor(Format.DOC));
         byFormat.put(Format.WPS, new DocExtractor(Format.WPS));
+        byFormat.put(Format.OFD, new OfdExtractor());
+        byFormat.put(Format.IMAGE, new ImageExtractor(ocr));
         byFormat.put(Format.TEXT, new PlainTextExtractor());
     }
 

@@ -55,6 +55,7 @@ final class MetadataReader {
                 titleLine = i;
             }
         }
+        if (title == null) title = titleRestatedInProse(text);
         if (title == null && docTitle != null) {
             String c = Compact.of(docTitle).replaceAll("[_\\-|].*$", "");
             if (YEAR_IN_TITLE.matcher(c).matches()) title = c;
@@ -106,6 +107,36 @@ final class MetadataReader {
         return new Metadata(title, agency, kind, level, place, year, portal);
     }
 
+    private static final Pattern TITLE_IN_PROSE = Pattern.compile(
+            "([\\p{IsHan}]{2,30}?)((?:19|20)\\d{2})年度?(政府信息公开|政务公开)(工作)?年度报告");
+
+    /**
+     * The title as the report's first paragraph restates it ("现公布固原市人民政府2020年政府信息公开工作年度报告"),
+     * for when the printed title is unreadable (OCR of large title fonts). The agency starts at the first division name.
+     */
+    private String titleRestatedInProse(String text) {
+        if (text == null) return null;
+        String head = Compact.of(text.substring(0, Math.min(text.length(), 1500)));
+        Matcher m = TITLE_IN_PROSE.matcher(head);
+        while (m.find()) {
+            String prefix = m.group(1);
+            for (int i = 0; i < prefix.length() - 1; i++) {
+                String rest = prefix.substring(i);
+                if (startsWithDivision(rest)) {
+                    return rest + m.group().substring(prefix.length());
+                }
+            }
+        }
+        return null;
+    }
+
+    private boolean startsWithDivision(String s) {
+        for (int len = Math.min(12, s.length()); len >= 2; len--) {
+            if (!gazetteer.named(s.substring(0, len)).isEmpty()) return true;
+        }
+        return false;
+    }
+
     static String agencyKind(String agency) {
         if (agency.matches(".*政府(办公室|办公厅)$") || agency.matches(".*政府办$")) return "general_office";
         if (agency.matches(".*(乡|镇|街道)(人民政府)?$") || agency.matches(".*(乡|镇)人民政府$") || agency.endsWith("街道办事处")) return "township";
@@ -130,9 +161,10 @@ final class MetadataReader {
     static String portalUrl(String[] lines, int from) {
         String fallback = null;
         for (int i = from; i < lines.length; i++) {
-            Matcher m = URL.matcher(Compact.nfkc(lines[i]));
+            Matcher m = URL.matcher(joinWrappedUrl(lines, i));
             while (m.find()) {
-                String url = m.group().replaceAll("[.,;:]+$", "");
+                // ".govcn": OCR lost the dot of the one suffix every portal shares.
+                String url = m.group().replaceAll("[.,;:]+$", "").replace(".govcn", ".gov.cn");
                 String line = Compact.of(lines[i]);
                 if (line.equals(Compact.of(url))) continue;
                 int p = previousNonBlank(lines, i);
@@ -145,6 +177,23 @@ final class MetadataReader {
             }
         }
         return fallback;
+    }
+
+    private static final Pattern URL_AT_END = Pattern.compile("https?:/{0,2}[A-Za-z0-9._~/?#@!$&*+=%\\-]*$");
+    private static final Pattern URL_CONTINUATION = Pattern.compile("^[A-Za-z0-9._~/?#@!$&*+=%\\-]+");
+
+    /** Line i, with the rest of a URL that a hard line wrap carried to the next line ("http://" / "www.x.gov.cn/"). */
+    private static String joinWrappedUrl(String[] lines, int i) {
+        String line = Compact.nfkc(lines[i]).stripTrailing();
+        Matcher end = URL_AT_END.matcher(line);
+        if (!end.find() || i + 1 >= lines.length) return line;
+        String url = end.group();
+        String host = url.replaceFirst("^https?:/*", "");
+        String next = Compact.nfkc(lines[i + 1]).strip();
+        Matcher cont = URL_CONTINUATION.matcher(next);
+        boolean incomplete = host.isEmpty() || !host.contains(".") || url.endsWith(".") || url.endsWith("-");
+        if (cont.find() && (incomplete || next.startsWith(".") || next.startsWith("/"))) return line + cont.group();
+        return line;
     }
 
     private static int previousNonBlank(String[] lines, int i) {

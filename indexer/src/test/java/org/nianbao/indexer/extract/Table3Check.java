@@ -55,7 +55,7 @@ final class Table3Check {
                 for (String c : row) {
                     String s = c.replaceAll("\\s+", "");
                     if (s.contains("申请人情况") || s.contains("自然人")) applicants = true;
-                    if (s.contains("新收")) received = true;
+                    if (s.contains("新收") || s.contains("申请数量")) received = true;
                 }
             }
             if (applicants && received) return t;
@@ -71,7 +71,8 @@ final class Table3Check {
         String[][] g = TableAssembler.grid(t);
         int start = -1;
         for (int r = 0; r < g.length && start < 0; r++) {
-            for (String c : g[r]) if (c.replaceAll("\\s+", "").contains("新收")) start = r;
+            // OCR may garble the start of the label; both of the first two rows end in 申请数量.
+            for (String c : g[r]) if (c.replaceAll("\\s+", "").contains("新收") || c.contains("申请数量")) start = r;
         }
         List<String> bad = new ArrayList<>();
         int ok = 0;

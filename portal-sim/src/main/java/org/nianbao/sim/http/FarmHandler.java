@@ -58,6 +58,7 @@ public final class FarmHandler extends Handler.Abstract {
         Exchange ex = null;
         int status = 500;
         long[] written = {0};
+        Instant[] end = {null};
         try {
             Reply reply;
             if (req.path().startsWith("/__sim/")) {
@@ -72,8 +73,8 @@ public final class FarmHandler extends Handler.Abstract {
                 }
             }
             if (reply.delayMillis() > 0) Thread.sleep(reply.delayMillis());
-            status = write(req, reply, response, written);
-            if (ex != null) farm.finished(ex, clock.instant(), status, written[0]);
+            status = write(req, reply, response, written, end);
+            if (ex != null) farm.finished(ex, end[0] != null ? end[0] : clock.instant(), status, written[0]);
             callback.succeeded();
         } catch (Exception e) {
             if (e instanceof InterruptedException) Thread.currentThread().interrupt();
@@ -84,7 +85,11 @@ public final class FarmHandler extends Handler.Abstract {
         return true;
     }
 
-    private int write(SimRequest req, Reply reply, Response response, long[] written) throws IOException {
+    /**
+     * Writes the answer. {@code end[0]} is set just before the last byte goes out: the client cannot
+     * have the whole response earlier, so a gap measured from it is never longer than the client's own.
+     */
+    private int write(SimRequest req, Reply reply, Response response, long[] written, Instant[] end) throws IOException {
         Reply r = reply;
         String etag = r.etag();
         if (etag == null && r.body() instanceof Body.Bytes b) etag = Conditional.etagOf(b.data());
@@ -99,14 +104,19 @@ public final class FarmHandler extends Handler.Abstract {
         if (etag != null) h.put(HttpHeader.ETAG, etag);
         if (r.lastModified() != null) h.put(HttpHeader.LAST_MODIFIED, Conditional.httpDate(r.lastModified()));
         r.headers().forEach(h::put);
-        if (notModified) return status;
-        h.put(HttpHeader.CONTENT_TYPE, r.contentType());
-        h.put(HttpHeader.CONTENT_LENGTH, r.body().length());
-        if (req.method().equals("HEAD")) {
+        if (notModified) {
+            end[0] = clock.instant();
             Content.Sink.write(response, true, null);
             return status;
         }
-        try (OutputStream out = new CountingStream(Content.Sink.asOutputStream(response), written)) {
+        h.put(HttpHeader.CONTENT_TYPE, r.contentType());
+        h.put(HttpHeader.CONTENT_LENGTH, r.body().length());
+        if (req.method().equals("HEAD") || r.body().length() == 0) {
+            end[0] = clock.instant();
+            Content.Sink.write(response, true, null);
+            return status;
+        }
+        try (OutputStream out = new HoldLastByte(Content.Sink.asOutputStream(response), written, () -> end[0] = clock.instant())) {
             r.body().writeTo(out);
         }
         return status;
@@ -121,7 +131,11 @@ public final class FarmHandler extends Handler.Abstract {
         String rawTarget = rawPath + (query == null ? "" : "?" + query);
         // Session ids live in path parameters (;jsessionid=…); the page is the same without them.
         String path = rawPath.replaceAll(";[^/]*", "");
-        path = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+        try {
+            path = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException badEscape) {
+            // a malformed %-escape: route the raw path, which then answers 404 like any unknown page
+        }
         Map<String, String> params = new HashMap<>();
         try {
             Fields fields = request.getMethod().equals("POST") ? Request.getParameters(request) : Request.extractQueryParameters(request);
@@ -134,25 +148,54 @@ public final class FarmHandler extends Handler.Abstract {
         return new SimRequest(host, request.getMethod(), path, rawTarget, Map.copyOf(params), Map.copyOf(headers));
     }
 
-    /** Counts the bytes the body wrote, so a client that hangs up mid-way is measured truthfully. */
-    private static final class CountingStream extends java.io.FilterOutputStream {
+    /**
+     * Passes the body through but keeps its last byte back until close: then flushes the rest, runs
+     * {@code beforeLast} (which books the request's end) and sends the last byte. Counts bytes sent,
+     * so a client that hangs up mid-way is measured truthfully.
+     */
+    private static final class HoldLastByte extends OutputStream {
+        private final OutputStream out;
         private final long[] count;
+        private final Runnable beforeLast;
+        private int held = -1;
 
-        CountingStream(OutputStream out, long[] count) {
-            super(out);
+        HoldLastByte(OutputStream out, long[] count, Runnable beforeLast) {
+            this.out = out;
             this.count = count;
+            this.beforeLast = beforeLast;
         }
 
         @Override
         public void write(int b) throws IOException {
-            out.write(b);
-            count[0]++;
+            write(new byte[] {(byte) b}, 0, 1);
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            count[0] += len;
+            if (len <= 0) return;
+            if (held >= 0) {
+                out.write(held);
+                count[0]++;
+            }
+            out.write(b, off, len - 1);
+            count[0] += len - 1;
+            held = b[off + len - 1] & 0xff;
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
+            beforeLast.run();
+            if (held >= 0) {
+                out.write(held);
+                count[0]++;
+            }
+            out.close();
         }
     }
 }

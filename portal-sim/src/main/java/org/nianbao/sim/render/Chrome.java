@@ -15,7 +15,7 @@ final class Chrome {
             .nav li a{display:block;color:#fff;text-decoration:none;padding:10px 22px;font-size:15px;}
             .wrap{width:1000px;margin:0 auto;background:#fff;padding:10px 40px 40px;min-height:400px;}
             .crumb{font-size:13px;color:#666;border-bottom:1px solid #ddd;padding:10px 0;} .crumb a{color:#666;text-decoration:none;}
-            .list ul{list-style:none;padding:0;} .list li{border-bottom:1px dashed #ddd;padding:8px 0;font-size:15px;cursor:pointer;}
+            .list ul,ul.list,ul.links{list-style:none;padding:0;} .list li{border-bottom:1px dashed #ddd;padding:8px 0;font-size:15px;cursor:pointer;}
             .list li a{color:#333;text-decoration:none;} .list li span{float:right;color:#999;font-size:13px;}
             .page{text-align:center;margin:20px 0;font-size:14px;} .page a{margin:0 4px;color:#b40000;}
             .box{float:left;width:46%;margin:10px 2%;} .box h3{border-bottom:2px solid #b40000;color:#b40000;font-size:16px;}
@@ -47,16 +47,17 @@ final class Chrome {
                 .append("<li><a href=\"/hdjl/index.html\">互动交流</a></li>\n</ul></div>\n")
                 .append("<div class=\"wrap\">\n<div class=\"crumb\">当前位置：<a href=\"/\">首页</a>").append(crumb).append("</div>\n")
                 .append(body)
-                .append("\n</div>\n").append(footer(site)).append("</body>\n</html>\n");
+                .append("\n</div>\n").append(footer(site, urls)).append("</body>\n</html>\n");
         return b.toString();
     }
 
-    private static String footer(Site site) {
+    private static String footer(Site site, Urls urls) {
         String name = site.region().governmentName();
         StringBuilder f = new StringBuilder("<div class=\"footer\">");
         if (site.has(Hostile.EXTERNAL_LINKS)) {
-            f.append("友情链接：<a href=\"http://www.gov.cn/\">中国政府网</a>　<a href=\"https://www.nx.gov.cn/\">宁夏回族自治区人民政府</a>　")
-                    .append("<a href=\"http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=64030202000101\">公安备案</a>　")
+            f.append("友情链接：<a href=\"").append(urls.outside("www.gov.cn", "/")).append("\">中国政府网</a>　<a href=\"")
+                    .append(urls.outside("www.nx.gov.cn", "/")).append("\">宁夏回族自治区人民政府</a>　<a href=\"")
+                    .append(urls.outside("www.beian.gov.cn", "/portal/registerSystemInfo?recordcode=64030202000101")).append("\">公安备案</a>　")
                     .append("<a href=\"https://bszs.conac.cn/sitename?method=show&amp;id=1A2B3C\">党政机关</a>　")
                     .append("<a href=\"http://www.baidu.com/\">百度</a><br>");
         }

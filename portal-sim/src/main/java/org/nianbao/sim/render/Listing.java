@@ -94,7 +94,7 @@ final class Listing {
         for (ListItem i : items.subList(0, Math.min(per, items.size()))) b.append(record(i));
         b.append("</recordset>\n</datastore></script></div>\n")
                 .append("<script language=\"javascript\" src=\"/module/jslib/jquery/jpage/jquery.page.min.js\"></script>\n")
-                .append("<script>$(document).ready(function(){$('#").append(colId).append("').jpage({dataStore:dataStore,")
+                .append("<script>$(document).ready(function(){$('#").append(colId).append("').jpage({")
                 .append("perPage:").append(per).append(",totalRecord:").append(items.size())
                 .append(",proxyUrl:'").append(Urls.DATAPROXY).append("',groupSize:1,barPosition:'bottom',dataBefore:'<ul>',dataAfter:'</ul>',")
                 .append("ajaxParam:{col:1,appid:1,webid:").append(site.index() + 1).append(",path:'/',columnid:").append(colId)

@@ -56,7 +56,7 @@ public final class SiteRoutes {
     }
 
     public SiteBuild build(Site site, FarmState state) {
-        Urls urls = new Urls(site);
+        Urls urls = new Urls(site, port);
         Map<String, Route> exact = new LinkedHashMap<>();
         Instant epoch = time.week(0);
         Charset cs = site.charset();
@@ -126,6 +126,10 @@ public final class SiteRoutes {
         exact.put(urls.xxgk(), req -> Reply.html(xxgk(site, urls), cs, headerCharset, epoch));
         exact.put("/hdjl/index.html", req -> Reply.html(Chrome.page(site, urls, "互动交流", Chrome.crumb("/hdjl/index.html", "互动交流"),
                 "<h2>互动交流</h2>\n<p>欢迎通过领导信箱、在线访谈、调查征集等渠道参与政务互动。</p>\n" + hostileLinks(site, urls), ""), cs, headerCharset, epoch));
+        if (site.style() == CmsStyle.HANWEB) {
+            byte[] jpage = Static.JPAGE;
+            exact.put("/module/jslib/jquery/jpage/jquery.page.min.js", req -> Reply.bytes(200, "application/javascript", jpage, epoch));
+        }
         List<FarmTruth.TrapTruth> traps = new ArrayList<>();
         addHostileRoutes(site, urls, exact, cs, headerCharset, epoch, disallowed, traps);
 

@@ -18,9 +18,17 @@ public final class Urls {
     public static final String DATAPROXY = "/module/web/jpage/dataproxy.jsp";
 
     private final Site site;
+    private final int port;
 
-    Urls(Site site) {
+    Urls(Site site, int port) {
         this.site = site;
+        this.port = port;
+    }
+
+    /** A link to a government site outside the farm. It carries the farm's port, so a crawler that wrongly
+     *  follows it (with *.gov.cn mapped to loopback) reaches the farm and is counted in outsideHosts. */
+    String outside(String host, String path) {
+        return "http://" + host + ":" + port + path;
     }
 
     String dir(Column c) {

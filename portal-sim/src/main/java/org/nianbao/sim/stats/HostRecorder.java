@@ -77,6 +77,10 @@ public final class HostRecorder {
         return requests;
     }
 
+    public synchronized int inFlight() {
+        return inFlight;
+    }
+
     public synchronized FarmStats.HostStats snapshot() {
         return new FarmStats.HostStats(host, requests, bytes, minGap == null ? null : minGap.toMillis(), maxInFlight,
                 disallowedHits, beforeRobots, trapHits, sessionIdHits, antiBotHits, throttled, retryAfterViolations,

@@ -14,7 +14,14 @@ public interface OcrEngine {
 
     String unavailableReason();
 
+    /** Words of a page of text (layout analysis on). */
     List<OcrWord> words(BufferedImage page, Duration timeout) throws ExtractionException;
+
+    /**
+     * The figure in each of these cell images (one line each, only digits and signs), in order; an
+     * empty string for a blank cell. Isolated numbers in ruled cells are read far better this way.
+     */
+    List<String> figures(List<BufferedImage> cells, Duration timeout) throws ExtractionException;
 
     /** One recognised word and its confidence (0–100). */
     record OcrWord(int x, int y, int w, int h, String text, double confidence) {

@@ -40,7 +40,17 @@ public final class ScanReader {
         for (OcrEngine.OcrWord w : ocr.words(clean, timeout)) {
             boxes.add(new TextBox(w.x(), w.y(), w.w(), w.h(), w.text()));
         }
-        return PageLayout.lay(pageNumber, straight.getHeight(), boxes, grids);
+        PageLayout.Page laid = PageLayout.lay(pageNumber, straight.getHeight(), boxes, grids);
+        List<PageLayout.PageTable> tables = laid.tables();
+        FigureSheet sheet = new FigureSheet();
+        if (tables.isEmpty() || !sheet.build(straight, tables)) return laid;
+        List<PageLayout.PageTable> reread = sheet.apply(tables, ocr.figures(sheet.crops(), timeout));
+        List<PageLayout.Block> blocks = new ArrayList<>();
+        int t = 0;
+        for (PageLayout.Block b : laid.blocks()) {
+            blocks.add(b.table() == null ? b : new PageLayout.Block(b.top(), null, reread.get(t++)));
+        }
+        return new PageLayout.Page(laid.number(), laid.height(), blocks);
     }
 
     static BufferedImage toGray(BufferedImage img) {

@@ -7,24 +7,29 @@ import org.slf4j.LoggerFactory;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
- * Tesseract run as a subprocess (a native crash or a hang must not take the JVM down), one page image
- * per run, TSV word boxes back. Killed when it exceeds its timeout.
+ * Tesseract run as a subprocess (a native crash or a hang must not take the JVM down), TSV word boxes
+ * back. Killed when it exceeds its timeout. Several images go to one run through a list file, so the
+ * language model is loaded once.
  */
 public final class TesseractOcr implements OcrEngine {
     private static final Logger log = LoggerFactory.getLogger(TesseractOcr.class);
 
     private final String command;
     private final String language;
-    private volatile String unavailable; // null = not checked yet
+    private volatile String unavailable;
     private volatile boolean checked;
 
     public TesseractOcr(String command, String language) {
@@ -53,8 +58,9 @@ public final class TesseractOcr implements OcrEngine {
                 p.destroyForcibly();
                 unavailable = "tesseract did not answer --list-langs";
             } else {
+                List<String> langs = out.lines().map(String::strip).toList();
                 for (String lang : language.split("\\+")) {
-                    if (!out.lines().map(String::strip).toList().contains(lang)) {
+                    if (!langs.contains(lang)) {
                         unavailable = "tesseract has no '" + lang + "' language data (install tesseract-ocr-" + lang.replace('_', '-') + ")";
                     }
                 }
@@ -70,32 +76,62 @@ public final class TesseractOcr implements OcrEngine {
 
     @Override
     public List<OcrWord> words(BufferedImage page, Duration timeout) throws ExtractionException {
+        List<List<OcrWord>> pages = run(List.of(page), timeout, "--psm", "3", "-c", "tessedit_do_invert=0");
+        return pages.getFirst();
+    }
+
+    @Override
+    public List<String> figures(List<BufferedImage> cells, Duration timeout) throws ExtractionException {
+        List<List<OcrWord>> pages = run(cells, timeout, "--psm", "7", "-c", "tessedit_do_invert=0", "-c", "tessedit_char_whitelist=0123456789+-.%");
+        List<String> out = new ArrayList<>();
+        for (List<OcrWord> words : pages) {
+            out.add(String.join("", words.stream().sorted(Comparator.comparingInt(OcrWord::x)).map(OcrWord::text).toList()));
+        }
+        return out;
+    }
+
+    /** One Tesseract run over the images; the words of each image, in order. */
+    private List<List<OcrWord>> run(List<BufferedImage> images, Duration timeout, String... options) throws ExtractionException {
         if (!available()) throw new ExtractionException("needs_ocr: " + unavailable);
-        Path png = null;
+        Path dir = null;
         Process p = null;
         try {
-            png = Files.createTempFile("nianbao-ocr", ".png");
-            ImageIO.write(page, "png", png.toFile());
-            ProcessBuilder pb = new ProcessBuilder(command, png.toString(), "stdout", "-l", language, "--psm", "3",
-                    "--dpi", "150", "tsv");
-            pb.environment().put("OMP_THREAD_LIMIT", "1"); // one core per page; pages may run side by side
+            dir = Files.createTempDirectory("nianbao-ocr");
+            Path input;
+            if (images.size() == 1) {
+                input = dir.resolve("page.png");
+                ImageIO.write(images.getFirst(), "png", input.toFile());
+            } else {
+                List<String> names = new ArrayList<>();
+                for (int i = 0; i < images.size(); i++) {
+                    Path f = dir.resolve(String.format("img-%05d.png", i));
+                    ImageIO.write(images.get(i), "png", f.toFile());
+                    names.add(f.toString());
+                }
+                input = Files.write(dir.resolve("images.txt"), names);
+            }
+            List<String> cmd = new ArrayList<>(List.of(command, input.toString(), "stdout", "-l", language, "--dpi", "150"));
+            cmd.addAll(List.of(options));
+            cmd.add("tsv");
+            ProcessBuilder pb = new ProcessBuilder(cmd);
+            pb.environment().put("OMP_THREAD_LIMIT", "1"); // one core per run; the machine is shared
             pb.redirectError(ProcessBuilder.Redirect.DISCARD);
             p = pb.start();
             Process proc = p;
             // Read stdout on another thread so a full pipe cannot block the timeout.
-            var out = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> {
                 try {
                     return new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 } catch (IOException e) {
-                    return "";
+                    throw new UncheckedIOException(e);
                 }
             });
-            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!p.waitFor(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
                 throw new ExtractionException("OCR timed out after " + timeout.toSeconds() + " s");
             }
             if (p.exitValue() != 0) throw new ExtractionException("tesseract failed with exit code " + p.exitValue());
-            return parseTsv(out.get(10, TimeUnit.SECONDS));
+            return parseTsv(out.get(10, TimeUnit.SECONDS), images.size());
         } catch (IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             log.debug("tesseract run failed", e);
             throw new ExtractionException("OCR failed: " + e.getMessage(), e);
@@ -104,31 +140,37 @@ public final class TesseractOcr implements OcrEngine {
             throw new ExtractionException("OCR interrupted");
         } finally {
             if (p != null && p.isAlive()) p.destroyForcibly();
-            if (png != null) {
-                try {
-                    Files.deleteIfExists(png);
-                } catch (IOException e) {
-                    log.debug("cannot delete {}", png, e);
-                }
-            }
+            if (System.getProperty("keep.ocr") == null) delete(dir);
+        }
+    }
+
+    private static void delete(Path dir) {
+        if (dir == null) return;
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
+        } catch (IOException e) {
+            log.debug("cannot delete {}", dir, e);
         }
     }
 
     /** Tesseract TSV: level, page, block, par, line, word, left, top, width, height, conf, text. */
-    static List<OcrWord> parseTsv(String tsv) {
-        List<OcrWord> words = new ArrayList<>();
+    static List<List<OcrWord>> parseTsv(String tsv, int pages) {
+        List<List<OcrWord>> out = new ArrayList<>();
+        for (int i = 0; i < pages; i++) out.add(new ArrayList<>());
         for (String line : tsv.split("\n")) {
             String[] f = line.split("\t", -1);
             if (f.length < 12 || !f[0].equals("5")) continue;
             String text = f[11].strip();
             if (text.isEmpty()) continue;
             try {
-                words.add(new OcrWord(Integer.parseInt(f[6]), Integer.parseInt(f[7]), Integer.parseInt(f[8]),
+                int page = Integer.parseInt(f[1]) - 1;
+                if (page < 0 || page >= pages) continue;
+                out.get(page).add(new OcrWord(Integer.parseInt(f[6]), Integer.parseInt(f[7]), Integer.parseInt(f[8]),
                         Integer.parseInt(f[9]), text, Double.parseDouble(f[10])));
             } catch (NumberFormatException e) {
-                // a malformed line: skip it, the rest of the page is still good
+                // a malformed line: skip it, the rest is still good
             }
         }
-        return words;
+        return out;
     }
 }

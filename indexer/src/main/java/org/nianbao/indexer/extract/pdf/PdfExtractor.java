@@ -105,7 +105,8 @@ public final class PdfExtractor implements FormatExtractor {
                 warnings.add("page " + i + " unreadable: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
             }
         }
-        String method = ocred == 0 ? "text-layer" : ocred == pages.size() ? "ocr" : "text-layer+ocr";
+        boolean ocrRan = !scanned.isEmpty() && ocr.available();
+        String method = !ocrRan ? "text-layer" : ocred == pages.size() ? "ocr" : "text-layer+ocr";
         if (ocrMissing != null) {
             method = "needs_ocr";
             warnings.add("needs_ocr: " + scanned.size() + " scanned page(s) without a text layer (" + pageList(scanned) + "), not read: " + ocrMissing);
