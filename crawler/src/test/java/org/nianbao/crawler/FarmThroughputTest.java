@@ -37,7 +37,7 @@ class FarmThroughputTest {
         Duration delay = Duration.ofMillis(200);
         FarmConfig farmConfig = FarmConfig.defaults(hosts).withHostile(Set.of()).withReports(8, 8).withOrdinaryPages(4)
                 .withCorpusAttachments(false);
-        try (PortalFarm warm = PortalFarm.start(FarmConfig.defaults(10).withHostile(Set.of()).withReports(10, 10)
+        try (PortalFarm warm = PortalFarm.start(FarmConfig.defaults(20).withHostile(Set.of()).withReports(12, 12)
                 .withOrdinaryPages(6).withCorpusAttachments(false).withSeed(7));
              PortalFarm farm = PortalFarm.start(farmConfig)) {
             List<String> args = new ArrayList<>(List.of(dir.resolve("data").toString(), String.valueOf(delay.toMillis()),
