@@ -40,6 +40,29 @@ class FarmCrawlTest {
     }
 
     @Test
+    void crawlsRegistryUnitsFromTheirReportColumnsAndNamesTheUnitInEveryExchange(@TempDir Path dir) throws Exception {
+        try (PortalFarm farm = PortalFarm.start(FarmConfig.small());
+             WarcArchive archive = WarcArchive.open(dir, ArchiveOptions.defaults(), Clock.systemUTC());
+             Crawler crawler = new Crawler(config(dir.resolve("state"), Duration.ofMillis(20)), archive, Clock.systemUTC())) {
+            List<org.nianbao.seeds.Unit> units = farm.truth().hosts().stream().map(h -> new org.nianbao.seeds.Unit(
+                    h.unit(), org.nianbao.seeds.Unit.Level.CITY, h.province(), null, h.seedUrl(), List.of(h.reportColumnUrl()),
+                    List.of(h.host()), false)).toList();
+            CrawlSummary summary = crawler.crawl(units);
+            Set<String> archived = archivedUrls(archive);
+            assertThat(farm.truth().reports()).allSatisfy(r -> assertThat(archived).contains(r.url().toString()));
+            assertThat(summary.hosts()).extracting(HostSummary::unit)
+                    .containsExactlyInAnyOrderElementsOf(units.stream().map(org.nianbao.seeds.Unit::name).toList());
+            // The report column is a seed of its own and goes first, right after robots.txt.
+            List<FarmStats.RequestRecord> log = farm.requests();
+            for (FarmTruth.HostTruth h : farm.truth().hosts()) {
+                List<String> targets = log.stream().filter(r -> r.host().equals(h.host())).map(FarmStats.RequestRecord::target).toList();
+                assertThat(targets.get(0)).isEqualTo("/robots.txt");
+                assertThat(targets.get(1)).isEqualTo(h.reportColumnUrl().getRawPath());
+            }
+        }
+    }
+
+    @Test
     void findsEveryReportOfEveryCmsFamilyWithoutBreakingAnyRule(@TempDir Path dir) throws Exception {
         FarmConfig farmConfig = FarmConfig.defaults(10).withReports(3, 6).withOrdinaryPages(4)
                 .withSlowness(Duration.ofMillis(600)).withHugeBytes(3L * 1024 * 1024).withCrawlDelaySeconds(1)
