@@ -40,7 +40,7 @@ class FarmCrawlTest {
     }
 
     @Test
-    void crawlsRegistryUnitsFromTheirReportColumnsAndNamesTheUnitInEveryExchange(@TempDir Path dir) throws Exception {
+    void crawlsRegistryUnitsFromTheirReportColumnsAndNamesTheUnitOfEachHost(@TempDir Path dir) throws Exception {
         try (PortalFarm farm = PortalFarm.start(FarmConfig.small());
              WarcArchive archive = WarcArchive.open(dir, ArchiveOptions.defaults(), Clock.systemUTC());
              Crawler crawler = new Crawler(config(dir.resolve("state"), Duration.ofMillis(20)), archive, Clock.systemUTC())) {
