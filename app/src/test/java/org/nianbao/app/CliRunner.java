@@ -27,7 +27,7 @@ final class CliRunner {
     Result run(Duration timeout, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-Dfile.encoding=UTF-8", "--enable-native-access=ALL-UNNAMED",
+                "-Xmx1g", "-Dfile.encoding=UTF-8", "--enable-native-access=ALL-UNNAMED", "--add-modules", "jdk.incubator.vector",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(workDir, "stdout", ".txt");

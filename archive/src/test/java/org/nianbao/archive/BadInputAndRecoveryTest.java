@@ -113,6 +113,17 @@ class BadInputAndRecoveryTest {
     }
 
     @Test
+    void anOpenFileWithoutOneCompleteRecordIsRemovedOnOpen() throws Exception {
+        Path warcDir = Files.createDirectories(data().resolve("warc"));
+        Path open = warcDir.resolve("NIANBAO-20260601100000000-00001-vm.warc.gz.open");
+        Files.write(open, new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff, 0x4b});
+        try (WarcArchive archive = WarcArchive.open(data(), ArchiveOptions.defaults(), clock)) {
+            assertThat(warcFiles()).isEmpty();
+            assertThat(archive.verify(1, s -> { }).ok()).isTrue();
+        }
+    }
+
+    @Test
     void readOnlyWhileAnotherWriterHoldsTheArchive() throws Exception {
         TestExchanges ex = new TestExchanges(tmp);
         try (WarcArchive writer = WarcArchive.open(data(), ArchiveOptions.defaults(), clock)) {

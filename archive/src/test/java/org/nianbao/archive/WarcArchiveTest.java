@@ -124,6 +124,40 @@ class WarcArchiveTest {
     }
 
     @Test
+    void everyPayloadDigestInTheFilesEqualsTheDigestsOfItsBytes() throws Exception {
+        TestExchanges ex = new TestExchanges(tmp);
+        Random random = new Random(11);
+        try (WarcArchive archive = WarcArchive.open(data(), ArchiveOptions.defaults(), clock)) {
+            for (int i = 0; i < 12; i++) {
+                byte[] body = new byte[random.nextInt(70_000)];
+                random.nextBytes(body);
+                archive.store(ex.ok("http://www.gov.cn/p/" + i, "application/octet-stream", body, T0.plusSeconds(i)));
+            }
+            archive.store(ex.exchange("http://www.gov.cn/chunked", "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n",
+                    "正文".getBytes(StandardCharsets.UTF_8), T0, null, java.util.Map.of("X-Crawler-Transfer-Encoding", "chunked")));
+            archive.store(ex.exchange("http://www.gov.cn/cut", "HTTP/1.1 200 OK\r\nContent-Length: 999999\r\n\r\n",
+                    new byte[777], T0, "length", java.util.Map.of()));
+            archive.store(ex.exchange("http://www.gov.cn/empty", "HTTP/1.1 204 No Content\r\n\r\n", null, T0, null, java.util.Map.of()));
+        }
+        int responses = 0;
+        try (WarcReader r = new WarcReader(warcs().getFirst())) {
+            for (WarcRecord rec : r) {
+                if (!(rec instanceof WarcResponse resp)) continue;
+                java.security.MessageDigest sha1 = java.security.MessageDigest.getInstance("SHA-1");
+                java.security.MessageDigest sha256 = java.security.MessageDigest.getInstance("SHA-256");
+                byte[] payload = resp.http().body().stream().readAllBytes();
+                sha1.update(payload);
+                sha256.update(payload);
+                assertThat(resp.payloadDigest()).contains(new org.netpreserve.jwarc.WarcDigest(sha1));
+                assertThat(resp.headers().first("X-Payload-Digest-SHA256"))
+                        .contains("sha256:" + java.util.HexFormat.of().formatHex(sha256.digest()));
+                responses++;
+            }
+        }
+        assertThat(responses).isEqualTo(15);
+    }
+
+    @Test
     void identicalPayloadOnASecondCrawlBecomesARevisitThatResolves() throws Exception {
         TestExchanges ex = new TestExchanges(tmp);
         String url = "http://www.hebei.gov.cn/nb/2025.html";
@@ -138,6 +172,9 @@ class WarcArchiveTest {
                 assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).contains("年度报告");
             }
             assertThat(archive.history(url)).containsExactly(first, second);
+            assertThat(archive.versions("https://HEBEI.gov.cn/nb/2025.html")).extracting(e -> e.capture().id())
+                    .as("found by SURT when typed differently").containsExactly(first.id(), second.id());
+            assertThat(archive.versions(url)).extracting(e -> e.change().name()).containsExactly("NEW", "UNCHANGED");
         }
         List<WarcRecord> records = readAll(warcs().getFirst());
         WarcResponse original = (WarcResponse) records.get(1);
@@ -267,7 +304,7 @@ class WarcArchiveTest {
         try (WarcArchive archive = WarcArchive.open(data(), ArchiveOptions.defaults(), clock)) {
             c = archive.store(ex.exchange("http://www.gov.cn/chunked.html",
                     "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n",
-                    body, T0, null, java.util.Map.of("X-Crawler-Transfer-Encoding", "chunked")));
+                    body, T0, null, java.util.Map.of("X-Crawler-Transfer-Encoding", "chunked", "X-Crawler-Fetch-Attempts", "2")));
             try (InputStream in = archive.openPayload(c)) {
                 assertThat(in.readAllBytes()).isEqualTo(body);
             }
@@ -278,6 +315,7 @@ class WarcArchiveTest {
             assertThat(resp.http().headers().first("Transfer-Encoding")).isEmpty();
             assertThat(resp.http().headers().first("X-Crawler-Transfer-Encoding")).contains("chunked");
             assertThat(resp.http().body().stream().readAllBytes()).isEqualTo(body);
+            assertThat(resp.headers().first("X-Crawler-Fetch-Attempts")).contains("2");
         }
     }
 }

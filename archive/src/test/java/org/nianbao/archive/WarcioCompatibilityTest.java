@@ -36,7 +36,7 @@ class WarcioCompatibilityTest {
     @TempDir
     Path tmp;
 
-    /** warcio on PATH, or under $NIANBAO_NODE_TOOLS, or the developer's .cache/node-tools. */
+    /** warcio on PATH, or under $NIANBAO_NODE_TOOLS, or in the repository's .cache/node-tools. */
     static Optional<Path> findWarcio() {
         List<Path> candidates = new ArrayList<>();
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
@@ -44,10 +44,7 @@ class WarcioCompatibilityTest {
         }
         String tools = System.getenv("NIANBAO_NODE_TOOLS");
         if (tools != null) candidates.add(Path.of(tools, "node_modules", ".bin", "warcio"));
-        String shared = System.getProperty("nianbao.shared");
-        if (shared != null) {
-            candidates.add(Path.of(shared).getParent().resolve("archive/.cache/node-tools/node_modules/.bin/warcio"));
-        }
+        // surefire runs in the module folder; the developer's copy lives in the repository's .cache
         candidates.add(Path.of("").toAbsolutePath().getParent().resolve(".cache/node-tools/node_modules/.bin/warcio"));
         return candidates.stream().filter(Files::isExecutable).findFirst();
     }

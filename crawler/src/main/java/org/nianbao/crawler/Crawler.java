@@ -41,7 +41,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -88,7 +87,7 @@ public final class Crawler implements AutoCloseable {
     private final CharsetSniffer charsets = new CharsetSniffer();
     private final TrapGuard traps;
     private final AntiBotDetector antiBot = new AntiBotDetector();
-    private final ReentrantLock archiveLock = new ReentrantLock();
+    private final ArchiveQueue archiveQueue;
     private final Map<String, HostState> hostStates = new ConcurrentHashMap<>();
     private final Map<String, RobotsRules> robots = new ConcurrentHashMap<>();
     private final Map<String, Instant> robotsFetched = new ConcurrentHashMap<>();
@@ -109,6 +108,7 @@ public final class Crawler implements AutoCloseable {
                 config.totalTimeout(), config.maxBodyBytes(), config.dnsOverrides(), config.tempDir(), clock);
         this.robotsPolicy = new RobotsPolicy(config.robotsName(), config.crawlDelayCap());
         this.traps = new TrapGuard(config.maxUrlLength());
+        this.archiveQueue = new ArchiveQueue(archive, 1000);
     }
 
     /** Receives a progress snapshot every {@code every} while a crawl runs. */
@@ -140,9 +140,11 @@ public final class Crawler implements AutoCloseable {
      * every report known from earlier runs with conditional requests).
      */
     public CrawlSummary crawlSeeds(List<Seed> seeds) {
+        if (frontier != null) frontier.close();
         frontier = Frontier.open(config.stateDir(), clock);
         frontier.setBudgets(config.maxPagesPerHost(), config.trapBudgetPerHost());
         run = frontier.beginOrResume();
+        clearTempDir();
         log.info("{} crawl run {} with {} seed URLs", run.resumed() ? "resuming" : "starting", run.id(), seeds.size());
         if (run.resumed()) recoverInflight();
         for (Seed s : seeds) {
@@ -175,6 +177,10 @@ public final class Crawler implements AutoCloseable {
     }
 
     private void seedCounters() {
+        fetched.set(0);
+        reports.set(0);
+        errors.set(0);
+        stoppedHosts.clear();
         for (Frontier.Row r : frontier.rows()) {
             schemes.putIfAbsent(r.host(), URI.create(r.url()).getScheme().toLowerCase(Locale.ROOT));
             if (!"done".equals(r.state())) continue;
@@ -192,6 +198,7 @@ public final class Crawler implements AutoCloseable {
         Set<String> active = new HashSet<>();
         Set<String> done = new HashSet<>();
         Map<String, String[]> stopped = frontier.stoppedHosts();
+        stoppedHosts.addAll(stopped.keySet());
         try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
             Thread reporter = Thread.ofVirtual().start(() -> reportProgress(started, active, done, lock));
             try {
@@ -226,7 +233,8 @@ public final class Crawler implements AutoCloseable {
                                 }
                             });
                         }
-                        if (active.isEmpty() && frontier.hostsWithQueued().isEmpty()) break;
+                        if (archiveQueue.failure() != null) throw new CrawlException(archiveQueue.failure(), null);
+                        if (active.isEmpty() && archiveQueue.idle() && frontier.hostsWithQueued().isEmpty()) break;
                         changed.await(200, java.util.concurrent.TimeUnit.MILLISECONDS);
                     } finally {
                         lock.unlock();
@@ -274,7 +282,7 @@ public final class Crawler implements AutoCloseable {
         }
 
         void run() {
-            while (true) {
+            while (!stoppedHosts.contains(host) && archiveQueue.failure() == null) {
                 RobotsRules rules = robotsFor();
                 if (rules == null) return;
                 Optional<FrontierEntry> next = frontier.next(host);
@@ -292,10 +300,12 @@ public final class Crawler implements AutoCloseable {
         private void waitTurn() {
             Instant at = state.nextStart(config.delay(), config.responseTimeFactor());
             long ms = Duration.between(clock.instant(), at).toMillis();
+            // A margin on top: the gap counts from when we finished reading, and a busy server notes the
+            // end of its answer a little later than that; the gap it sees must still be the full delay.
+            ms += Math.max(2, config.delay().toMillis() / 20);
             if (ms > 0) {
                 try {
-                    // One extra millisecond: clocks tick in ms on some systems and the gap must never be short.
-                    Thread.sleep(ms + 1);
+                    Thread.sleep(ms);
                 } catch (InterruptedException ex) {
                     Thread.currentThread().interrupt();
                     throw new CrawlException("interrupted", ex);
@@ -329,6 +339,7 @@ public final class Crawler implements AutoCloseable {
                 log.info("robots.txt of {} unavailable (HTTP {}); disallowing all, retry {} of {}", host, copy.status(),
                         failures, config.maxHostFailures());
                 if (failures >= config.maxHostFailures()) {
+                    stoppedHosts.add(host);
                     frontier.skipHost(host, "gave-up", "robots.txt unavailable (HTTP " + copy.status() + ") "
                             + failures + " times");
                     return null;
@@ -355,21 +366,24 @@ public final class Crawler implements AutoCloseable {
 
         private Frontier.RobotsCopy fetchRobots() {
             String url = robotsUrl();
+            FetchResult r = fetch(FetchRequest.get(URI.create(url)));
+            byte[] body = r.responded() ? decodedHead(r, 500 * 1024) : new byte[0];
+            Frontier.RobotsCopy copy = new Frontier.RobotsCopy(host, r.finished(), r.status(), r.header("Content-Type"), body);
+            RequestLog logLine = new RequestLog(url, host, r.status(), r.bodyLength(), r.started(), r.finished(), r.errorKind());
+            // Kept in the state only once archived: a kill before that means robots.txt is asked again, not lost.
+            if (r.responded()) archive(r, null, null, () -> frontier.putRobots(copy, logLine));
+            else frontier.logRequestOnly(logLine);
+            return copy;
+        }
+
+        private FetchResult fetch(FetchRequest req) {
             try {
-                FetchResult r = fetcher.fetch(FetchRequest.get(URI.create(url)));
-                state.recordRequest(r.started(), r.finished());
+                FetchResult r = fetcher.fetch(req);
+                state.recordRequest(r.started(), r.firstByte(), r.finished());
                 requests.incrementAndGet();
-                byte[] body = new byte[0];
-                if (r.responded()) {
-                    store(r, null, null);
-                    body = decodedHead(r, 500 * 1024);
-                    deleteBody(r);
-                }
-                Frontier.RobotsCopy copy = new Frontier.RobotsCopy(host, r.finished(), r.status(), r.header("Content-Type"), body);
-                frontier.putRobots(copy, new RequestLog(url, host, r.status(), r.bodyLength(), r.started(), r.finished(), r.errorKind()));
-                return copy;
-            } catch (IOException e) {
-                throw new CrawlException("cannot fetch " + url + ": " + e.getMessage(), e);
+                return r;
+            } catch (IOException ex) {
+                throw new CrawlException("cannot write temp files under " + config.tempDir() + ": " + ex.getMessage(), ex);
             }
         }
 
@@ -377,46 +391,31 @@ public final class Crawler implements AutoCloseable {
         private boolean fetchAndRecord(FrontierEntry e) {
             Optional<History> prior = frontier.history(e.url());
             boolean conditional = prior.isPresent() && prior.get().status() >= 200 && prior.get().status() < 300;
-            FetchRequest req = new FetchRequest(URI.create(e.url()), e.referrer(),
-                    conditional ? prior.get().etag() : null, conditional ? prior.get().lastModified() : null);
-            FetchResult r;
-            try {
-                r = fetcher.fetch(req);
-            } catch (IOException ex) {
-                throw new CrawlException("cannot write temp files under " + config.tempDir() + ": " + ex.getMessage(), ex);
-            }
-            state.recordRequest(r.started(), r.finished());
-            requests.incrementAndGet();
+            FetchResult r = fetch(new FetchRequest(URI.create(e.url()), e.referrer(),
+                    conditional ? prior.get().etag() : null, conditional ? prior.get().lastModified() : null));
             RequestLog logLine = new RequestLog(e.url(), host, r.status(), r.bodyLength(), r.started(), r.finished(), r.errorKind());
-            try {
-                if (!r.responded()) return networkError(e, r, logLine);
-                store(r, e.unit(), e.referrer());
-                fetched.incrementAndGet();
-                byte[] head = decodedHead(r, 32 * 1024);
-                String blocked = antiBot.detect(r.status(), head);
-                if (blocked != null) {
-                    errors.incrementAndGet();
-                    frontier.complete(new Completion(e.url(), r.status(), "blocked", blocked, null, List.of(), List.of(), logLine));
-                    frontier.skipHost(host, "anti-bot", blocked);
-                    log.warn("{} answered with an anti-bot/WAF page ({}); stopping this host for the run", host, blocked);
-                    return false;
-                }
-                int s = r.status();
-                if (s == 429 || s == 503) return overloaded(e, r, logLine);
-                state.succeeded();
-                if (s >= 300 && s < 400 && s != 304) {
-                    redirect(e, r, logLine);
-                } else if (s == 304) {
-                    notModified(e, prior.orElse(null), logLine);
-                } else if (s >= 200 && s < 300) {
-                    ok(e, r, prior.orElse(null), logLine);
-                } else {
-                    failedStatus(e, r, prior.orElse(null), logLine);
-                }
-                return true;
-            } finally {
-                deleteBody(r);
+            if (!r.responded()) return networkError(e, r, logLine);
+            fetched.incrementAndGet();
+            byte[] head = decodedHead(r, 32 * 1024);
+            String blocked = antiBot.detect(r.status(), head);
+            if (blocked != null) {
+                errors.incrementAndGet();
+                Completion c = new Completion(e.url(), r.status(), "blocked", blocked, null, List.of(), List.of(), logLine);
+                archive(r, e.unit(), e.referrer(), () -> frontier.complete(c));
+                frontier.skipHost(host, "anti-bot", blocked);
+                log.warn("{} answered with an anti-bot/WAF page ({}); stopping this host for the run", host, blocked);
+                return false;
             }
+            int s = r.status();
+            if (s == 429 || s == 503) return overloaded(e, r, logLine);
+            state.succeeded();
+            Completion c;
+            if (s >= 300 && s < 400 && s != 304) c = redirect(e, r, logLine);
+            else if (s == 304) c = notModified(e, prior.orElse(null), logLine);
+            else if (s >= 200 && s < 300) c = ok(e, r, prior.orElse(null), logLine);
+            else c = failedStatus(e, r, prior.orElse(null), logLine);
+            archive(r, e.unit(), e.referrer(), () -> frontier.complete(c));
+            return !stoppedHosts.contains(host);
         }
 
         private boolean networkError(FrontierEntry e, FetchResult r, RequestLog logLine) {
@@ -426,7 +425,7 @@ public final class Crawler implements AutoCloseable {
             if (e.attempts() + 1 < MAX_ATTEMPTS) frontier.requeue(e.url(), logLine);
             else frontier.complete(new Completion(e.url(), 0, "error", r.errorKind(), null, List.of(), List.of(), logLine));
             if (failures >= config.maxHostFailures()) {
-                frontier.skipHost(host, "gave-up", failures + " consecutive failures, last: " + r.errorKind());
+                stopHost("gave-up", failures + " consecutive failures, last: " + r.errorKind());
                 return false;
             }
             return true;
@@ -434,11 +433,11 @@ public final class Crawler implements AutoCloseable {
 
         private boolean overloaded(FrontierEntry e, FetchResult r, RequestLog logLine) {
             Duration retryAfter = RetryAfter.parse(r.header("Retry-After"), clock.instant());
+            Completion giveUp = new Completion(e.url(), r.status(), "error", "http-" + r.status(), null, List.of(), List.of(), logLine);
             if (retryAfter != null && retryAfter.compareTo(config.backoffMax()) > 0) {
-                frontier.complete(new Completion(e.url(), r.status(), "error", "http-" + r.status(), null, List.of(), List.of(), logLine));
-                frontier.skipHost(host, "gave-up", "HTTP " + r.status() + " with Retry-After " + retryAfter.toSeconds()
-                        + "s, longer than we wait");
                 errors.incrementAndGet();
+                archive(r, e.unit(), e.referrer(), () -> frontier.complete(giveUp));
+                stopHost("gave-up", "HTTP " + r.status() + " with Retry-After " + retryAfter.toSeconds() + "s, longer than we wait");
                 return false;
             }
             int failures = state.failed(clock.instant(), retryAfter, config.backoffBase(), config.backoffMax());
@@ -446,39 +445,46 @@ public final class Crawler implements AutoCloseable {
                     r.header("Retry-After"), failures, config.maxHostFailures());
             if (failures >= config.maxHostFailures()) {
                 errors.incrementAndGet();
-                frontier.complete(new Completion(e.url(), r.status(), "error", "http-" + r.status(), null, List.of(), List.of(), logLine));
-                frontier.skipHost(host, "gave-up", failures + " consecutive HTTP " + r.status() + " answers");
+                archive(r, e.unit(), e.referrer(), () -> frontier.complete(giveUp));
+                stopHost("gave-up", failures + " consecutive HTTP " + r.status() + " answers");
                 return false;
             }
+            // Back in the queue now; the 429/503 answer itself is archived too (it is what the server said).
             frontier.requeue(e.url(), logLine);
+            archive(r, e.unit(), e.referrer(), null);
             return true;
         }
 
-        private void redirect(FrontierEntry e, FetchResult r, RequestLog logLine) {
+        private void stopHost(String state, String reason) {
+            stoppedHosts.add(host);
+            frontier.skipHost(host, state, reason);
+        }
+
+        private Completion redirect(FrontierEntry e, FetchResult r, RequestLog logLine) {
             String location = r.header("Location");
-            List<Candidate> next = new ArrayList<>();
             String target = location == null ? null : normalizer.resolve(URI.create(e.url()), location);
             if (target != null) {
                 // The next hop is queued like the link it replaces: same kind, same depth, this URL as referrer.
                 Candidate c = admit(new Link(target, e.anchor() == null ? "" : e.anchor(), true), e, LinkKind.valueOf(e.kind()));
-                if (c != null) next.add(c);
+                if (c != null) frontier.enqueueAll(List.of(c));
             }
-            frontier.complete(new Completion(e.url(), r.status(), "redirect", target, null, List.of(), next, logLine));
+            return new Completion(e.url(), r.status(), "redirect", target, null, List.of(), List.of(), logLine);
         }
 
-        private void notModified(FrontierEntry e, History prior, RequestLog logLine) {
+        private Completion notModified(FrontierEntry e, History prior, RequestLog logLine) {
             if (isReport(e)) reports.incrementAndGet();
             List<Candidate> next = new ArrayList<>();
             for (Completion.Outlink o : frontier.outlinks(e.url())) {
                 Candidate c = admit(new Link(o.target(), o.anchor(), o.paging()), e, LinkKind.valueOf(e.kind()));
                 if (c != null) next.add(c);
             }
+            frontier.enqueueAll(next);
             History h = prior == null ? null : new History(e.url(), prior.etag(), prior.lastModified(), prior.sha256(),
                     prior.status(), e.kind(), run.id());
-            frontier.complete(new Completion(e.url(), 304, "unchanged", null, h, List.of(), next, logLine));
+            return new Completion(e.url(), 304, "unchanged", null, h, List.of(), List.of(), logLine);
         }
 
-        private void ok(FrontierEntry e, FetchResult r, History prior, RequestLog logLine) {
+        private Completion ok(FrontierEntry e, FetchResult r, History prior, RequestLog logLine) {
             String sha = sha256(r.body());
             String outcome = prior == null || prior.sha256() == null ? "new" : prior.sha256().equals(sha) ? "unchanged" : "changed";
             if (r.truncated() != null) outcome = outcome + "-truncated";
@@ -494,26 +500,29 @@ public final class Crawler implements AutoCloseable {
                     if (c != null) next.add(c);
                 }
             }
+            // Links are queued at once so the crawl goes on while the archive writes this page.
+            frontier.enqueueAll(next);
             History h = new History(e.url(), r.header("ETag"), r.header("Last-Modified"), sha, r.status(), e.kind(), run.id());
-            frontier.complete(new Completion(e.url(), r.status(), outcome, r.truncated(), h, outlinks, next, logLine));
+            return new Completion(e.url(), r.status(), outcome, r.truncated(), h, outlinks, List.of(), logLine);
         }
 
-        private void failedStatus(FrontierEntry e, FetchResult r, History prior, RequestLog logLine) {
+        private Completion failedStatus(FrontierEntry e, FetchResult r, History prior, RequestLog logLine) {
             int s = r.status();
             boolean gone = s == 404 || s == 410;
             String outcome = gone && prior != null && prior.status() >= 200 && prior.status() < 300 ? "removed" : "error";
             errors.incrementAndGet();
             History h = prior == null ? null : new History(e.url(), null, null, prior.sha256(), s, prior.kind(), run.id());
-            frontier.complete(new Completion(e.url(), s, outcome, "http-" + s, h, List.of(), List.of(), logLine));
             if (s >= 500) {
                 int failures = state.failed(clock.instant(), null, config.backoffBase(), config.backoffMax());
                 if (failures >= config.maxHostFailures()) {
-                    frontier.skipHost(host, "gave-up", failures + " consecutive server errors, last HTTP " + s);
+                    stopHost("gave-up", failures + " consecutive server errors, last HTTP " + s);
                 }
             }
+            return new Completion(e.url(), s, outcome, "http-" + s, h, List.of(), List.of(), logLine);
         }
     }
 
+    private final Set<String> stoppedHosts = ConcurrentHashMap.newKeySet();
     private final Map<String, String> schemes = new ConcurrentHashMap<>();
 
     // ---- links ------------------------------------------------------------------------------
@@ -568,17 +577,10 @@ public final class Crawler implements AutoCloseable {
 
     // ---- archive ----------------------------------------------------------------------------
 
-    private Capture store(FetchResult r, String unit, String referrer) {
-        Exchange x = new Exchange(r.url(), r.requestBytes(), r.responseHead(), r.body(), r.serverIp(), r.started(),
-                r.finished(), unit, referrer, r.truncated(), r.notes());
-        archiveLock.lock();
-        try {
-            return archive.store(x);
-        } catch (IOException e) {
-            throw new CrawlException("the archive refused " + r.url() + ": " + e.getMessage(), e);
-        } finally {
-            archiveLock.unlock();
-        }
+    /** Queues the exchange for the archive; {@code afterStore} (the frontier update) runs once it is stored. */
+    private void archive(FetchResult r, String unit, String referrer, Runnable afterStore) {
+        archiveQueue.submit(new Exchange(r.url(), r.requestBytes(), r.responseHead(), r.body(), r.serverIp(), r.started(),
+                r.finished(), unit, referrer, r.truncated(), r.notes()), afterStore);
     }
 
     /**
@@ -684,28 +686,21 @@ public final class Crawler implements AutoCloseable {
         }
     }
 
-    private static void deleteBody(FetchResult r) {
-        if (r.body() == null) return;
-        try {
-            Files.deleteIfExists(r.body());
+    /** Bodies left in the temp folder by a killed process belong to nobody; their URLs are fetched again. */
+    private void clearTempDir() {
+        Path tmp = config.tempDir();
+        if (!Files.isDirectory(tmp)) return;
+        try (var files = Files.list(tmp)) {
+            for (Path p : files.toList()) Files.deleteIfExists(p);
         } catch (IOException e) {
-            log.debug("cannot delete temp body {}", r.body(), e);
+            log.warn("cannot clear {}: {}", tmp, e.getMessage());
         }
     }
 
     @Override
     public void close() {
+        archiveQueue.close();
         fetcher.close();
         if (frontier != null) frontier.close();
-    }
-
-    /** For tests and summaries: counters by name. */
-    Map<String, Long> counters() {
-        Map<String, Long> m = new HashMap<>();
-        m.put("requests", requests.get());
-        m.put("fetched", fetched.get());
-        m.put("reports", reports.get());
-        m.put("errors", errors.get());
-        return m;
     }
 }

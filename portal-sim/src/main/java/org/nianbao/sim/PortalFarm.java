@@ -279,7 +279,19 @@ public final class PortalFarm implements AutoCloseable {
             } else {
                 reply = build.map().answer(req);
             }
+            reply = reply.withHeader("Server", serverHeader(site));
             return new FarmHandler.Exchange(reply, new Token(site, rec, kind, req, start, retryAfter, antiBot));
+        }
+
+        /** What the software behind each CMS family usually announces. */
+        private static String serverHeader(Site site) {
+            if (site.has(Hostile.ANTI_BOT)) return "WAF/2.0";
+            return switch (site.style()) {
+                case TRS -> "nginx";
+                case HANWEB, PAGED_GBK -> "Apache-Coyote/1.1";
+                case JS_LINKS -> "nginx/1.18.0";
+                case SIMPLE -> "Apache";
+            };
         }
 
         @Override

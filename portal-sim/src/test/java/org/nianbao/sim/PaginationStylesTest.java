@@ -97,6 +97,7 @@ class PaginationStylesTest {
         found.addAll(second);
         assertThat(found).isEqualTo(truthPages(h));
         assertThat(found).allMatch(u -> u.matches(".*/art/\\d{4}/\\d{1,2}/\\d{1,2}/art_\\d+_\\d+\\.html"));
+        assertThat(byGet.headers().firstValue("Server")).hasValue("Apache-Coyote/1.1");
     }
 
     @Test

@@ -96,6 +96,17 @@ class SmallFarmTest {
     }
 
     @Test
+    void aMalformedEscapeIsRefusedAndTheFarmKeepsServing() throws Exception {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", farm.port())) {
+            s.getOutputStream().write(("GET /bad%zzpath.html HTTP/1.1\r\nHost: www.sim-wuzhong.gov.cn:" + farm.port()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400 ");
+        }
+        assertThat(http.get(farm.seedUrls().getFirst()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void simEndpointsAnswerOnAnyHostNameAndAreNotCounted() {
         long before = farm.stats().requests();
         HttpResponse<byte[]> truth = http.get("http://127.0.0.1:" + farm.port() + "/__sim/truth");

@@ -1,19 +1,25 @@
 package org.nianbao.app.cli;
 
+import org.nianbao.app.web.FeedRoutes;
 import org.nianbao.app.web.WebServer;
+import org.nianbao.indexer.index.ReportIndex;
 import org.nianbao.indexer.search.ReportSearcher;
+import org.nianbao.runs.schedule.RunScheduler;
+import org.nianbao.runs.schedule.Schedule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code nianbao serve}: the search API and pages over HTTP, read-only, on 127.0.0.1 unless told otherwise. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve search over HTTP: /search (page), /api/search, /api/reports/{id}, /api/export.csv, /api/facets.",
+        description = {"Serve search over HTTP: /search (page), /api/search, /api/reports/{id}, /api/export.csv, /api/facets;",
+                "change feeds /feeds/changes.atom, /feeds/watch/NAME.atom; /api/runs, /api/changes, /api/watches.",
                 "Binds 127.0.0.1 unless --host is given. Stop with Ctrl-C."})
 public final class ServeCommand implements Callable<Integer> {
 
@@ -26,6 +32,13 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     IndexLocation location;
 
+    @Option(names = "--schedule", paramLabel = "weekly|CRON",
+            description = "Also run `nianbao run` on this schedule: daily, weekly (Monday 03:00), monthly, or five cron fields like '0 3 * * 1'.")
+    String schedule;
+
+    @Mixin
+    RunCrawlOptions crawl;
+
     @Spec
     CommandSpec spec;
 
@@ -35,10 +48,28 @@ public final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("nianbao serve: --port must be between 0 and 65535");
             return UsageErrors.BAD_USAGE;
         }
+        Schedule plan;
+        try {
+            plan = schedule == null ? null : Schedule.parse(schedule);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("nianbao serve: " + e.getMessage());
+            return UsageErrors.BAD_USAGE;
+        }
+        if (plan != null && !WatchCommand.hasIndex(location.indexDir())) {
+            // A scheduled server may start before the first run: give it an empty index to serve meanwhile.
+            ReportIndex.open(location.indexDir()).close();
+        }
         ReportSearcher searcher = ReportSearcher.open(location.indexDir());
-        WebServer server = new WebServer(searcher, host, port).start();
+        WebServer server = new WebServer(searcher, host, port)
+                .withRoutes(new FeedRoutes(location.data, searcher, Clock.systemUTC())::register).start();
+        RunScheduler scheduler = plan == null ? null
+                : new RunScheduler(plan, () -> RunCommand.runOnce(location.data, crawl, Clock.systemUTC()), Clock.systemUTC());
+        if (scheduler != null) {
+            spec.commandLine().getOut().println("scheduled runs: " + plan + ", next at " + scheduler.start().map(Object::toString).orElse("never"));
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (scheduler != null) scheduler.close();
             server.close();
             searcher.close();
             stopped.countDown();

@@ -19,9 +19,10 @@ import java.util.concurrent.Callable;
 
 /** {@code nianbao verify}: proves every archived byte is what was captured. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Re-read every WARC record, recompute block and payload digests (SHA-1, SHA-256),",
-                "and check that the capture table and the CDXJ index agree with the files.",
-                "Exit 0 when everything agrees, 1 on any mismatch."})
+        description = {"Check every archived byte: recompute all WARC digests, cross-check table and CDXJ.",
+                "Re-reads every WARC record, recomputes block and payload digests (SHA-1, and SHA-256",
+                "of payloads), and checks that the capture table and the CDXJ index agree with the files.",
+                "Exit 0 when everything agrees, 1 on any mismatch (each listed with file and offset)."})
 public final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -25,7 +25,8 @@ import java.util.Map;
 
 /**
  * The HTTP face of search, read-only: {@code GET /api/search}, {@code /api/reports/{id}}, {@code /api/export.csv}
- * (and {@code .jsonl}), {@code /api/facets}, and the plain results page {@code /search}. Same semantics as the
+ * (and {@code .jsonl}), {@code /api/facets}, {@code /api/stats} (figures summed per year, province, …), and the
+ * plain results page {@code /search}. Same semantics as the
  * CLI. Errors are JSON {@code {"error": "..."}}; a malformed query is a 400 that says what is wrong.
  *
  * <p>Query parameters: {@code q}, {@code facet=DIM:VALUE} (repeatable; {@code DIM=VALUE} works too), {@code sort},
@@ -40,6 +41,7 @@ public final class WebServer implements AutoCloseable {
     private final String host;
     private final int port;
     private final ObjectMapper json = ReportJson.mapper();
+    private final List<java.util.function.Consumer<io.javalin.config.RoutesConfig>> extraRoutes = new ArrayList<>();
     private Javalin app;
 
     /** A server over {@code searcher} that will bind {@code host:port} (port 0 = any free port). */
@@ -47,6 +49,12 @@ public final class WebServer implements AutoCloseable {
         this.searcher = searcher;
         this.host = host == null ? "127.0.0.1" : host;
         this.port = port;
+    }
+
+    /** Adds routes of another concern (feeds, runs); call before {@link #start()}. */
+    public WebServer withRoutes(java.util.function.Consumer<io.javalin.config.RoutesConfig> routes) {
+        extraRoutes.add(routes);
+        return this;
     }
 
     public WebServer start() {
@@ -62,9 +70,11 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/search", this::apiSearch);
             config.routes.get("/api/facets", this::apiFacets);
             config.routes.get("/api/reports/<id>", this::apiReport);
+            config.routes.get("/api/stats", this::apiStats);
             config.routes.get("/api/export.csv", ctx -> export(ctx, ReportExporter.Format.CSV));
             config.routes.get("/api/export.jsonl", ctx -> export(ctx, ReportExporter.Format.JSONL));
             config.routes.get("/search", this::searchPage);
+            extraRoutes.forEach(r -> r.accept(config.routes));
             config.routes.get("/", ctx -> ctx.redirect("/search"));
             config.routes.get("/assets/search.css", ctx -> ctx.contentType("text/css; charset=utf-8").result(SearchPage.CSS));
             config.routes.exception(QueryParseException.class, (e, ctx) -> {
@@ -76,7 +86,8 @@ public final class WebServer implements AutoCloseable {
                 error(ctx, 500, "internal error: " + e.getClass().getSimpleName() + " (details in the server log)");
             });
             config.routes.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty()) {
+                String body = ctx.result();
+                if (body == null || !body.startsWith("{\"")) {
                     error(ctx, 404, "not found: " + ctx.path());
                 }
             });
@@ -101,6 +112,14 @@ public final class WebServer implements AutoCloseable {
         out.put("total", r.total());
         out.put("facets", r.facets());
         sendJson(ctx, out);
+    }
+
+    /** Figures summed per group: {@code /api/stats?q=…&group=year&figure=t3.新收.总计&figure=t3.予以公开.总计}. */
+    private void apiStats(Context ctx) throws Exception {
+        List<String> figures = ctx.queryParams("figure");
+        if (figures.isEmpty()) figures = Figures.MAIN;
+        String group = ctx.queryParam("group");
+        sendJson(ctx, Map.of("groups", searcher.totals(request(ctx, 0), figures, group == null || group.isBlank() ? null : group)));
     }
 
     private void apiReport(Context ctx) throws Exception {

@@ -136,6 +136,11 @@ class ArchiveVerbsTest {
         Result latest = run("export", "--url", URL, "--out", out.toString(), "--data", data.toString());
         assertThat(Files.readString(Path.of(latest.out().lines().toList().get(0)))).isEqualTo("%PDF-1.7 修订版");
 
+        Result typedOtherwise = run("export", "--url", "https://NX.gov.cn/zwgk/2025nb.pdf", "--out", tmp.resolve("out3").toString(),
+                "--data", data.toString());
+        assertThat(typedOtherwise.code()).as(typedOtherwise.err()).isZero();
+        assertThat(Files.readString(Path.of(typedOtherwise.out().lines().toList().get(0)))).isEqualTo("%PDF-1.7 修订版");
+
         String sha = s.path("sha256").asText().substring("sha256:".length());
         Result bySha = run("export", "--sha256", sha, "--out", tmp.resolve("out2").toString(), "--data", data.toString());
         assertThat(bySha.code()).isZero();
@@ -143,11 +148,14 @@ class ArchiveVerbsTest {
     }
 
     @Test
-    void exportWithoutUrlOrSha256IsABadUsage() throws Exception {
+    void exportOfAnOriginalWithMisplacedOptionsIsABadUsage() throws Exception {
         Path data = archiveWithHistory();
-        Result r = run("export", "--data", data.toString());
-        assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("--url URL or --sha256 H");
+        Result atAlone = run("export", "--at", "2020-01-01", "--data", data.toString());
+        assertThat(atAlone.code()).isEqualTo(2);
+        assertThat(atAlone.err()).contains("--at goes with --url");
+        Result both = run("export", "行政复议", "--url", URL, "--data", data.toString());
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).contains("either a QUERY (reports) or --url/--sha256");
         Result before = run("export", "--url", URL, "--at", "2020-01-01", "--data", data.toString(), "--out", tmp.toString());
         assertThat(before.code()).isEqualTo(1);
         assertThat(before.err()).contains("no successful capture");

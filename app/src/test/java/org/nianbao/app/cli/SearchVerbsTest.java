@@ -81,7 +81,7 @@ class SearchVerbsTest {
     @Test
     void exportWritesOneRowPerMatchingReport() throws Exception {
         Path csv = data.resolve("out.csv");
-        Run r = run(new ExportReportsCommand(), "year:[2010 TO 2020]", "--format", "csv", "-o", csv.toString());
+        Run r = run(new ExportCommand(), "year:[2010 TO 2020]", "--format", "csv", "-o", csv.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         long expected = records.stream().filter(x -> x.parsed().reportYear() >= 2010 && x.parsed().reportYear() <= 2020).count();
         List<List<String>> rows = Csv.read(new StringReader(Files.readString(csv, StandardCharsets.UTF_8)));
@@ -89,11 +89,11 @@ class SearchVerbsTest {
         assertThat(r.err()).contains("exported " + expected + " reports");
 
         Path jsonl = data.resolve("out.jsonl");
-        assertThat(run(new ExportReportsCommand(), "--facet", "checks=fail", "--format", "jsonl", "-o", jsonl.toString()).exit()).isZero();
+        assertThat(run(new ExportCommand(), "--facet", "checks=fail", "--format", "jsonl", "-o", jsonl.toString()).exit()).isZero();
         long failing = records.stream().filter(x -> !x.parsed().checksHold()).count();
         assertThat(Files.readAllLines(jsonl)).hasSize((int) failing);
 
-        Run bad = run(new ExportReportsCommand(), "--format", "xlsx");
+        Run bad = run(new ExportCommand(), "--format", "xlsx");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("unknown export format 'xlsx'");
     }
@@ -120,7 +120,7 @@ class SearchVerbsTest {
     void verbsAreRegisteredInTheMainCommand() {
         assertThat(Main.run("search", "--help")).isZero();
         assertThat(Main.run("batch-search", "--help")).isZero();
-        assertThat(Main.run("export-reports", "--help")).isZero();
+        assertThat(Main.run("export", "--help")).isZero();
         assertThat(Main.run("serve", "--help")).isZero();
     }
 }

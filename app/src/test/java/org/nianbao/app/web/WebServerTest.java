@@ -107,9 +107,26 @@ class WebServerTest {
         assertThat(get("/api/search?q=x&limit=100000").statusCode()).isEqualTo(400);
         assertThat(get("/api/search?q=x&facet=colour:red").statusCode()).isEqualTo(400);
         assertThat(get("/api/export.csv?q=" + enc("year:[2019 TO")).statusCode()).isEqualTo(400);
+        HttpResponse<String> unknown = get("/api/nothing-here");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(ReportJson.mapper().readTree(unknown.body()).get("error").asText()).contains("/api/nothing-here");
         HttpResponse<String> page = get("/search?q=" + enc("\"<b>unclosed"));
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.body()).contains("&lt;b&gt;unclosed").doesNotContain("<b>unclosed");
+    }
+
+    @Test
+    void statsSumFiguresPerGroup() throws Exception {
+        JsonNode body = ReportJson.mapper().readTree(get("/api/stats?q=" + enc("year:[2019 TO 2021]") + "&group=year&figure="
+                + enc("t3.新收.总计")).body());
+        assertThat(body.get("groups")).hasSize(3);
+        for (JsonNode g : body.get("groups")) {
+            int year = g.get("group").asInt();
+            double expected = records.stream().filter(r -> r.parsed().reportYear() == year)
+                    .mapToDouble(r -> r.parsed().table3().get("新收").get(6) == null ? 0 : r.parsed().table3().get("新收").get(6)).sum();
+            assertThat(g.get("sums").get("t3.新收.总计").asDouble()).as("year %d", year).isEqualTo(expected);
+        }
+        assertThat(get("/api/stats?group=colour").statusCode()).isEqualTo(400);
     }
 
     @Test

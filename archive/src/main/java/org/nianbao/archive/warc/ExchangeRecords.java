@@ -61,6 +61,7 @@ public final class ExchangeRecords {
                 .payloadDigest("sha1", p.payload().sha1())
                 .addHeader(SHA256_HEADER, "sha256:" + p.payload().sha256());
         common(b, p, warcinfoId);
+        notes(b, p);
         if (ex.truncated() != null) b.truncated(truncationReason(ex.truncated()));
         WarcResponse response = b.build();
         return withRequestAndMetadata(response, p, warcinfoId);
@@ -79,7 +80,17 @@ public final class ExchangeRecords {
                 .addHeader(SHA256_HEADER, "sha256:" + sha256)
                 .refersTo(URI.create(original.recordId()), original.url(), original.date());
         common(b, p, warcinfoId);
+        notes(b, p);
         return withRequestAndMetadata(b.build(), p, warcinfoId);
+    }
+
+    /** The crawler's notes that the stored HTTP head does not already carry become WARC extension headers. */
+    private static void notes(WarcCaptureRecord.AbstractBuilder<?, ?> b, PreparedExchange p) {
+        p.exchange().notes().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(note -> {
+            String name = note.getKey().trim();
+            String value = note.getValue() == null ? "" : note.getValue().replaceAll("[\\r\\n]", " ");
+            if (name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+") && p.head().header(name).isEmpty()) b.addHeader(name, value);
+        });
     }
 
     private static void common(WarcCaptureRecord.AbstractBuilder<?, ?> b, PreparedExchange p, URI warcinfoId)
@@ -87,7 +98,11 @@ public final class ExchangeRecords {
         if (warcinfoId != null) b.warcinfoId(warcinfoId);
         String ip = p.exchange().serverIp();
         if (ip != null && IP_LITERAL.matcher(ip).matches()) {
-            b.ipAddress(InetAddress.getByName(ip)); // a literal: no DNS lookup
+            try {
+                b.ipAddress(InetAddress.getByName(ip)); // a literal: no DNS lookup
+            } catch (java.net.UnknownHostException notAnAddress) {
+                // a malformed address is left out rather than failing the capture
+            }
         }
     }
 

@@ -70,6 +70,12 @@ public final class TailRepair {
             log.warn("{}: cut off a torn tail of {} bytes at offset {} (left by a crash); {} complete records kept",
                     name, cut, validEnd, records);
         }
+        if (validEnd == 0) {
+            // the crash came before even the warcinfo record was complete: nothing to keep
+            Files.delete(openFile);
+            log.warn("{}: held no complete record; removed", name);
+            return new Result(closedName, 0, 0, cut, 0);
+        }
         Path closed = openFile.resolveSibling(closedName);
         Files.move(openFile, closed, StandardCopyOption.ATOMIC_MOVE);
         log.info("recovered {}: {} records, {} captures added to the table", closedName, records, added);

@@ -121,7 +121,7 @@ public final class WarcScanner implements AutoCloseable {
         MessageDigest p256 = null;
         long payloadLength = -1;
         if (http) {
-            HeadSplit split = splitHttpHead(in, contentLength, offset);
+            HeadSplit split = splitHttpHead(in, contentLength);
             httpHead = split.head;
             block.update(split.head);
             remaining -= split.head.length;
@@ -161,20 +161,19 @@ public final class WarcScanner implements AutoCloseable {
     }
 
     /** Reads the HTTP head (through CRLF CRLF) from the block; whatever was read past it is returned as rest. */
-    private HeadSplit splitHttpHead(InputStream in, long blockLength, long offset) throws IOException {
-        int max = (int) Math.min(blockLength, MAX_HEADER);
-        byte[] head = new byte[max];
-        int n = 0;
-        while (n < max) {
+    private HeadSplit splitHttpHead(InputStream in, long blockLength) throws IOException {
+        long max = Math.min(blockLength, MAX_HEADER);
+        java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream(1024);
+        int last4 = 0;
+        while (head.size() < max) {
             int b = in.read();
             if (b < 0) throw new EOFException("HTTP head cut short");
-            head[n++] = (byte) b;
-            if (n >= 4 && head[n - 4] == '\r' && head[n - 3] == '\n' && head[n - 2] == '\r' && head[n - 1] == '\n') {
-                return new HeadSplit(java.util.Arrays.copyOf(head, n), new byte[0]);
-            }
+            head.write(b);
+            last4 = (last4 << 8) | b;
+            if (last4 == 0x0d0a0d0a) break; // CR LF CR LF
         }
-        // No blank line: the whole block is head (e.g. a head-only revisit without terminator).
-        return new HeadSplit(java.util.Arrays.copyOf(head, n), new byte[0]);
+        // without a blank line the whole block (up to the cap) is head, e.g. a head-only revisit
+        return new HeadSplit(head.toByteArray(), new byte[0]);
     }
 
     private byte[] readHead(InputStream in, long offset) throws IOException {

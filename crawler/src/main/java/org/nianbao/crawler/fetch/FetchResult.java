@@ -12,6 +12,7 @@ import java.util.Map;
  * What came back: either a response (status ≥ 100, request and response head as on the wire, body in a
  * temp file the caller deletes) or a failure before any response (status 0, {@code errorKind} set).
  *
+ * @param firstByte  when the status line and headers had arrived (the server's share of the time)
  * @param errorKind  dns, connect, timeout, tls or io when no response arrived; null otherwise
  * @param truncated  length, time or disconnect when the body was cut; null when complete
  * @param notes      facts for the archive record, e.g. X-Crawler-Transfer-Encoding: chunked
@@ -26,6 +27,7 @@ public record FetchResult(
         long bodyLength,
         String serverIp,
         Instant started,
+        Instant firstByte,
         Instant finished,
         String truncated,
         Map<String, String> notes,
@@ -42,5 +44,10 @@ public record FetchResult(
 
     public Duration elapsed() {
         return Duration.between(started, finished);
+    }
+
+    /** Time to the response head: how long the server took to answer, without our reading of the body. */
+    public Duration timeToFirstByte() {
+        return Duration.between(started, firstByte);
     }
 }

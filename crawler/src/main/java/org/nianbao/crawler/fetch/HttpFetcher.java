@@ -13,7 +13,6 @@ import okhttp3.ResponseBody;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -88,43 +87,46 @@ public final class HttpFetcher implements AutoCloseable {
         } catch (IOException e) {
             return failure(req.url(), tap, started, e);
         }
+        Instant firstByte = clock.instant();
         try (response) {
-            Path body = Files.createTempFile(tempDir, "body-", ".bin");
+            // Small bodies stay in memory until the response is complete, so creating the temp file
+            // (slow when the disk is busy with archive fsyncs) never counts as the server's time.
+            SpillBuffer buffer = new SpillBuffer(tempDir, IN_MEMORY_BYTES);
             String truncated = null;
             long length = 0;
             ResponseBody rbody = response.body();
-            try (InputStream in = rbody.byteStream(); OutputStream out = Files.newOutputStream(body)) {
+            try (InputStream in = rbody.byteStream()) {
                 byte[] buf = new byte[64 * 1024];
                 int n;
                 while ((n = in.read(buf)) != -1) {
                     long room = maxBodyBytes - length;
                     if (n > room) {
-                        out.write(buf, 0, (int) Math.max(0, room));
+                        buffer.write(buf, (int) Math.max(0, room));
                         length += Math.max(0, room);
                         truncated = "length";
                         call.cancel();
                         break;
                     }
-                    out.write(buf, 0, n);
+                    buffer.write(buf, n);
                     length += n;
                 }
             } catch (InterruptedIOException e) {
                 truncated = "time";
             } catch (IOException e) {
+                if (buffer.failed()) throw e;
                 truncated = "disconnect";
             }
             Instant finished = clock.instant();
+            Path body = length == 0 ? buffer.discard() : buffer.toFile();
             Map<String, String> notes = new LinkedHashMap<>();
             String te = response.header("Transfer-Encoding");
             if (te != null) notes.put("X-Crawler-Transfer-Encoding", te);
-            if (length == 0) {
-                Files.deleteIfExists(body);
-                body = null;
-            }
             return new FetchResult(req.url(), response.code(), response.headers(), tap.requestBytes(),
-                    responseHead(response), body, length, tap.serverIp, started, finished, truncated, notes, null, null);
+                    responseHead(response), body, length, tap.serverIp, started, firstByte, finished, truncated, notes, null, null);
         }
     }
+
+    static final int IN_MEMORY_BYTES = 1024 * 1024;
 
     private FetchResult failure(URI url, WireTap tap, Instant started, IOException e) {
         String kind;
@@ -133,7 +135,8 @@ public final class HttpFetcher implements AutoCloseable {
         else if (e instanceof InterruptedIOException) kind = "timeout";
         else if (e instanceof SSLException) kind = "tls";
         else kind = "io";
-        return new FetchResult(url, 0, null, tap.requestBytes(), null, null, 0, tap.serverIp, started, clock.instant(),
+        Instant now = clock.instant();
+        return new FetchResult(url, 0, null, tap.requestBytes(), null, null, 0, tap.serverIp, started, now, now,
                 null, Map.of(), kind, e.getClass().getSimpleName() + ": " + e.getMessage());
     }
 

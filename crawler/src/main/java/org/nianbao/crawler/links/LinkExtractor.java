@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
 public final class LinkExtractor {
 
     private static final Pattern TRS_PAGER = Pattern.compile("createPageHTML\\s*\\(([^)]*)\\)");
-    private static final Pattern HANWEB_PROXY = Pattern.compile("[^\"'\\s<>()]*dataproxy\\.jsp[^\"'\\s<>()]*");
     private static final Pattern HANWEB_TOTAL = Pattern.compile("(?i)totalRecords?\\s*(?:>|[:=]\\s*['\"]?)\\s*(\\d+)");
     private static final Pattern HANWEB_PERPAGE = Pattern.compile("(?i)perPage\\s*(?:>|[:=]\\s*['\"]?)\\s*(\\d+)");
     private static final Pattern RECORD = Pattern.compile("(?s)<record>\\s*<!\\[CDATA\\[(.*?)]]>\\s*</record>");
@@ -112,7 +111,40 @@ public final class LinkExtractor {
         }
     }
 
+    private static final Pattern JS_ARRAY = Pattern.compile("\\[\\s*((?:['\"][^'\"]*['\"]\\s*,\\s*)*['\"][^'\"]*['\"])\\s*,?\\s*]");
+    private static final Pattern JS_LITERAL = Pattern.compile("['\"]([^'\"]*)['\"]");
+
+    /**
+     * Scripts often keep URLs and titles in parallel arrays (urls[i] goes with titles[i]). Pairs each
+     * array of URL-like strings with an array of the same length whose strings are not URLs.
+     */
+    private void parallelArrays(URI base, String code, Map<String, Link> out) {
+        List<List<String>> arrays = new ArrayList<>();
+        Matcher m = JS_ARRAY.matcher(code);
+        while (m.find()) {
+            List<String> items = new ArrayList<>();
+            Matcher lit = JS_LITERAL.matcher(m.group(1));
+            while (lit.find()) items.add(lit.group(1));
+            arrays.add(items);
+        }
+        for (List<String> urls : arrays) {
+            if (!urls.stream().allMatch(LinkExtractor::looksLikeUrl)) continue;
+            for (List<String> words : arrays) {
+                if (words == urls || words.size() != urls.size() || words.stream().anyMatch(LinkExtractor::looksLikeUrl)) continue;
+                if (words.stream().noneMatch(w -> w.codePoints().anyMatch(Character::isIdeographic))) continue;
+                for (int i = 0; i < urls.size(); i++) add(out, base, urls.get(i), words.get(i), false);
+                break;
+            }
+        }
+    }
+
+    private static boolean looksLikeUrl(String s) {
+        return s.startsWith("/") || s.startsWith("http://") || s.startsWith("https://") || s.startsWith("./")
+                || s.startsWith("../") || s.matches("[\\w\\-./%]+\\.(s?html?|jsp|aspx?|php|pdf|docx?|xlsx?|wps|ofd)(\\?.*)?");
+    }
+
     private void scriptLinks(URI base, String code, String anchor, Map<String, Link> out) {
+        if (anchor == null) parallelArrays(base, code, out);
         Matcher nav = JS_NAVIGATION.matcher(code);
         while (nav.find()) {
             String href = nav.group(1) != null ? nav.group(1) : nav.group(2);
@@ -173,14 +205,8 @@ public final class LinkExtractor {
         } else {
             String found = null;
             Matcher nextGroup = NEXTGROUP.matcher(text);
-            if (nextGroup.find()) {
-                Matcher p = HANWEB_PROXY.matcher(nextGroup.group(1));
-                if (p.find()) found = p.group();
-            }
-            if (found == null) {
-                Matcher p = HANWEB_PROXY.matcher(text);
-                if (p.find()) found = p.group();
-            }
+            if (nextGroup.find()) found = proxyUrlIn(nextGroup.group(1));
+            if (found == null) found = proxyUrlIn(text);
             if (found != null) proxy = normalizer.resolve(base, found.replace("&amp;", "&"));
         }
         if (proxy == null) return;
@@ -198,6 +224,20 @@ public final class LinkExtractor {
         for (int start = 1; start <= total; start += perPage) {
             add(out, base, withRecords(proxyUri, params, start, Math.min(total, start + perPage - 1), perPage), "", true);
         }
+    }
+
+    /**
+     * The first dataproxy.jsp URL in the text, grown out from the name to the surrounding quotes.
+     * (A regex with a leading [^"']* would retry from every character of long Chinese paragraphs.)
+     */
+    static String proxyUrlIn(String text) {
+        int at = text.indexOf("dataproxy.jsp");
+        if (at < 0) return null;
+        int from = at;
+        while (from > 0 && "\"' \t\r\n<>()".indexOf(text.charAt(from - 1)) < 0) from--;
+        int to = at + "dataproxy.jsp".length();
+        while (to < text.length() && "\"' \t\r\n<>()".indexOf(text.charAt(to)) < 0) to++;
+        return text.substring(from, to);
     }
 
     private static int parseOr(String s, int fallback) {

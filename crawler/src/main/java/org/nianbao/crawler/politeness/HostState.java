@@ -38,9 +38,14 @@ public final class HostState {
         return t.isAfter(notBefore) ? t : notBefore;
     }
 
-    public void recordRequest(Instant started, Instant finished) {
+    /**
+     * @param started   when the request went out
+     * @param firstByte when the response head arrived: the server's share, which is what k scales
+     * @param finished  when the body was read: the gap counts from here
+     */
+    public void recordRequest(Instant started, Instant firstByte, Instant finished) {
         lastEnd = finished;
-        lastElapsed = Duration.between(started, finished);
+        lastElapsed = Duration.between(started, firstByte);
     }
 
     public void setCrawlDelay(Duration d) {

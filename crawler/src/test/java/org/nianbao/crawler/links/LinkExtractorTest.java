@@ -101,6 +101,20 @@ class LinkExtractorTest {
     }
 
     @Test
+    void pairsUrlArraysWithTheirParallelTitleArrays() {
+        List<Link> links = extractor.extract(URI.create("http://www.c.gov.cn/zwgk/nbzl/list.html"), """
+                <script>
+                var urls = ['/zwgk/nbzl/11.html', '/zwgk/nbzl/12.html'];
+                var titles = ['2021年政府信息公开工作年度报告', '2020年政府信息公开工作年度报告'];
+                var dates = ['2022-01-10', '2021-01-12'];
+                </script>""");
+        assertThat(links).filteredOn(l -> l.url().endsWith("/12.html")).extracting(Link::anchor)
+                .containsExactly("2020年政府信息公开工作年度报告");
+        assertThat(links).filteredOn(l -> l.url().endsWith("/11.html")).extracting(Link::anchor)
+                .containsExactly("2021年政府信息公开工作年度报告");
+    }
+
+    @Test
     void marksQueryPagingAsPagingAndStripsSessionIds() {
         List<Link> links = extractor.extract(URI.create("http://www.d.gov.cn/nb/list.jsp?page=1"), """
                 <a href="list.jsp?page=2">下一页</a><a href="list.jsp?page=3">3</a>

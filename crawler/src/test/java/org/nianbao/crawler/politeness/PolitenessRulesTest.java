@@ -16,18 +16,18 @@ class PolitenessRulesTest {
     void nextStartIsTheLargestOfDelayCrawlDelayAndScaledResponseTime() {
         HostState h = new HostState("a");
         assertThat(h.nextStart(Duration.ofSeconds(2), 2)).isBefore(T0);
-        h.recordRequest(T0, T0.plusMillis(100));
+        h.recordRequest(T0, T0.plusMillis(100), T0.plusMillis(100));
         assertThat(h.nextStart(Duration.ofSeconds(2), 2)).isEqualTo(T0.plusMillis(2100));
         h.setCrawlDelay(Duration.ofSeconds(5));
         assertThat(h.nextStart(Duration.ofSeconds(2), 2)).isEqualTo(T0.plusMillis(5100));
-        h.recordRequest(T0, T0.plusSeconds(4));
+        h.recordRequest(T0, T0.plusSeconds(4), T0.plusSeconds(4));
         assertThat(h.nextStart(Duration.ofSeconds(2), 2)).isEqualTo(T0.plusSeconds(12));
     }
 
     @Test
     void backoffDoublesAndRetryAfterWins() {
         HostState h = new HostState("a");
-        h.recordRequest(T0, T0);
+        h.recordRequest(T0, T0, T0);
         h.failed(T0, null, Duration.ofSeconds(1), Duration.ofSeconds(10));
         assertThat(h.nextStart(Duration.ZERO, 0)).isEqualTo(T0.plusSeconds(1));
         h.failed(T0, null, Duration.ofSeconds(1), Duration.ofSeconds(10));

@@ -1,21 +1,30 @@
 package org.nianbao.indexer.parse;
 
 import java.text.Normalizer;
-import java.util.regex.Pattern;
 
 /** The form labels are compared in: NFKC (full-width to half-width), no whitespace, no quotes. */
 final class Compact {
 
-    private static final Pattern DROP = Pattern.compile("[\\s\\u00a0\\u3000\\u200b“”\"‘’'「」『』]+");
-
     static String of(String s) {
-        if (s == null) return "";
-        return DROP.matcher(Normalizer.normalize(s, Normalizer.Form.NFKC)).replaceAll("");
+        if (s == null || s.isEmpty()) return "";
+        String n = nfkc(s);
+        StringBuilder sb = new StringBuilder(n.length());
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            if (!dropped(c)) sb.append(c);
+        }
+        return sb.toString();
     }
 
-    /** NFKC only, whitespace kept (for tokenising). */
+    /** NFKC only, whitespace kept (for tokenising). Most text is already normal: check before copying. */
     static String nfkc(String s) {
-        return s == null ? "" : Normalizer.normalize(s, Normalizer.Form.NFKC);
+        if (s == null) return "";
+        return Normalizer.isNormalized(s, Normalizer.Form.NFKC) ? s : Normalizer.normalize(s, Normalizer.Form.NFKC);
+    }
+
+    private static boolean dropped(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200b' || c == '“' || c == '”' || c == '"'
+                || c == '‘' || c == '’' || c == '\'' || c == '「' || c == '」' || c == '『' || c == '』';
     }
 
     private Compact() {

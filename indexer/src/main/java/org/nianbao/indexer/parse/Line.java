@@ -35,7 +35,7 @@ record Line(String label, List<PrintedNumber> numbers, List<String> cells) {
         List<Line> lines = new ArrayList<>();
         if (text == null) return lines;
         for (String raw : text.split("\\R", -1)) {
-            if (raw.indexOf('\t') >= 0) lines.add(fromCells(List.of(raw.split("\t", -1))));
+            if (raw.indexOf('\t') >= 0) lines.add(fromCells(List.of(raw.split("\t", -1)), true));
             else lines.add(fromFlat(raw));
         }
         return lines;
@@ -46,19 +46,20 @@ record Line(String label, List<PrintedNumber> numbers, List<String> cells) {
         List<Line> lines = new ArrayList<>();
         for (ExtractedDocument.Table t : tables) {
             for (List<ExtractedDocument.Cell> row : t.rows()) {
-                lines.add(fromCells(row.stream().map(c -> c.text() == null ? "" : c.text()).toList()));
+                lines.add(fromCells(row.stream().map(c -> c.text() == null ? "" : c.text()).toList(), false));
             }
         }
         return lines;
     }
 
-    static Line fromCells(List<String> rawCells) {
+    /** @param trimTrailing drop empty trailing cells (tab-separated text ends rows with stray tabs; real cells keep their place) */
+    static Line fromCells(List<String> rawCells, boolean trimTrailing) {
         List<String> cells = new ArrayList<>(rawCells.stream().map(String::strip).toList());
-        while (!cells.isEmpty() && cells.getLast().isEmpty()) cells.removeLast();
+        while (trimTrailing && !cells.isEmpty() && cells.getLast().isEmpty()) cells.removeLast();
         StringBuilder label = new StringBuilder();
         List<PrintedNumber> numbers = new ArrayList<>();
         for (String c : cells) {
-            Optional<PrintedNumber> n = PrintedNumber.parse(c);
+            Optional<PrintedNumber> n = PrintedNumber.parseCell(c);
             if (n.isPresent()) numbers.add(n.get());
             else if (!PrintedNumber.isBlank(c)) label.append(Compact.of(c));
         }
@@ -89,8 +90,9 @@ record Line(String label, List<PrintedNumber> numbers, List<String> cells) {
         String lab = Compact.of(label.toString());
         if (start > 0 && start <= tokens.length) {
             var m = GLUED.matcher(lab);
-            if (m.matches() && !lab.matches(".*第\\d+$") && (start < tokens.length || lab.length() <= 40)) {
-                numbers.addFirst(PrintedNumber.parse(m.group(2)).orElseThrow());
+            Optional<PrintedNumber> glued = m.matches() ? PrintedNumber.parse(m.group(2)) : Optional.empty();
+            if (glued.isPresent() && !lab.matches(".*第\\d+$") && (start < tokens.length || lab.length() <= 40)) {
+                numbers.addFirst(glued.get());
                 lab = m.group(1);
             }
         }
@@ -104,9 +106,10 @@ record Line(String label, List<PrintedNumber> numbers, List<String> cells) {
         for (String c : cells.subList(cells.size() - width, cells.size())) {
             if (PrintedNumber.isBlank(c)) out.add(null);
             else {
-                Optional<PrintedNumber> n = PrintedNumber.parse(c);
-                if (n.isEmpty()) return Optional.empty();
-                out.add(n.get());
+                Optional<PrintedNumber> n = PrintedNumber.parseCell(c);
+                if (n.isPresent()) out.add(n.get());
+                else if (PrintedNumber.isNoise(c)) out.add(null);
+                else return Optional.empty();
             }
         }
         return Optional.of(out);
@@ -117,12 +120,12 @@ record Line(String label, List<PrintedNumber> numbers, List<String> cells) {
         if (cells == null) return Optional.empty();
         int first = 0;
         for (int i = 0; i < cells.size(); i++) {
-            if (!PrintedNumber.isBlank(cells.get(i)) && PrintedNumber.parse(cells.get(i)).isEmpty()) first = i + 1;
+            if (!PrintedNumber.isBlank(cells.get(i)) && PrintedNumber.parseCell(cells.get(i)).isEmpty()) first = i + 1;
         }
         if (first == 0) return Optional.empty();
         List<PrintedNumber> out = new ArrayList<>();
         for (String c : cells.subList(first, cells.size())) {
-            out.add(PrintedNumber.isBlank(c) ? null : PrintedNumber.parse(c).orElseThrow());
+            out.add(PrintedNumber.isBlank(c) ? null : PrintedNumber.parseCell(c).orElseThrow());
         }
         while (!out.isEmpty() && out.getLast() == null) out.removeLast();
         return Optional.of(out);

@@ -55,11 +55,17 @@ final class MetadataReader {
                 titleLine = i;
             }
         }
+        if (title == null) title = titleRestatedInProse(text);
         if (title == null && docTitle != null) {
             String c = Compact.of(docTitle).replaceAll("[_\\-|].*$", "");
             if (YEAR_IN_TITLE.matcher(c).matches()) title = c;
         }
-        if (title == null) warnings.add("no report title found");
+        String unreadableTitleAgency = null;
+        if (title == null) {
+            unreadableTitleAgency = agencyFromUnreadableTitle(lines, text);
+            warnings.add(unreadableTitleAgency == null ? "no report title found"
+                    : "title unreadable; agency inferred as " + unreadableTitleAgency + " from the title line and the places the text names");
+        }
 
         Integer year = null;
         String agency = null;
@@ -71,7 +77,9 @@ final class MetadataReader {
                 if (agency.isEmpty()) agency = m.group(3).replaceAll("(政府信息公开|政务公开|信息公开).*$", "");
             }
         }
+        if (year == null && unreadableTitleAgency != null) year = firstLineYear(lines);
         if (year == null) year = mostFrequentYear(text);
+        if (agency == null && unreadableTitleAgency != null) agency = unreadableTitleAgency;
         if (agency == null || agency.isEmpty()) {
             Matcher p = PUBLISHER.matcher(text == null ? "" : text);
             boolean onPage = p.find();
@@ -106,6 +114,92 @@ final class MetadataReader {
         return new Metadata(title, agency, kind, level, place, year, portal);
     }
 
+    private static final Pattern TITLE_IN_PROSE = Pattern.compile(
+            "([\\p{IsHan}]{2,30}?)((?:19|20)\\d{2})年度?(政府信息公开|政务公开)(工作)?年度报告");
+
+    /**
+     * The title as the report's first paragraph restates it ("现公布固原市人民政府2020年政府信息公开工作年度报告"),
+     * for when the printed title is unreadable (OCR of large title fonts). The agency starts at the first division name.
+     */
+    private String titleRestatedInProse(String text) {
+        if (text == null) return null;
+        String head = Compact.of(text.substring(0, Math.min(text.length(), 1500)));
+        Matcher m = TITLE_IN_PROSE.matcher(head);
+        while (m.find()) {
+            String prefix = m.group(1);
+            for (int i = 0; i < prefix.length() - 1; i++) {
+                String rest = prefix.substring(i);
+                if (startsWithDivision(rest)) {
+                    return rest + m.group().substring(prefix.length());
+                }
+            }
+        }
+        return null;
+    }
+
+    private static final List<String> AGENCY_SUFFIXES = List.of("人民政府办公室", "人民政府办公厅", "人民政府");
+
+    /**
+     * For a title OCR could not read ("至罗县人民政谋办公室2020怎"): the place the text names most often,
+     * if the title line's prefix resembles it, plus the agency suffix the rest of the prefix resembles.
+     */
+    private String agencyFromUnreadableTitle(String[] lines, String text) {
+        String first = null;
+        for (int i = 0; i < Math.min(lines.length, 8) && first == null; i++) {
+            String c = Compact.of(lines[i]);
+            Matcher m = Pattern.compile("^(.*?)((?:19|20)\\d{2})").matcher(c);
+            if (m.find() && c.length() <= 40) first = m.group(1);
+        }
+        if (first == null || first.length() < 2) return null;
+        Map<String, Integer> counts = new HashMap<>();
+        for (String name : gazetteer.namesIn(text)) {
+            Optional<Place> p = gazetteer.place(name);
+            if (p.isPresent() && p.get().level() != Division.Level.PROVINCE) counts.merge(name, 1, Integer::sum);
+        }
+        String best = null;
+        double bestScore = 0;
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            String name = e.getKey();
+            if (e.getValue() < 2 || first.length() < name.length() - 1) continue;
+            double sim = similarity(first.substring(0, Math.min(first.length(), name.length())), name);
+            double score = sim + e.getValue() / 1000.0;
+            if (sim >= 0.6 && score > bestScore) {
+                best = name;
+                bestScore = score;
+            }
+        }
+        if (best == null) return null;
+        String rest = first.length() > best.length() ? first.substring(best.length()) : "";
+        for (String suffix : AGENCY_SUFFIXES) {
+            if (rest.length() >= suffix.length() - 1 && similarity(rest.substring(0, Math.min(rest.length(), suffix.length())), suffix) >= 0.7) {
+                return best + suffix;
+            }
+        }
+        return best + "人民政府";
+    }
+
+    /** Share of positions holding the same character (OCR swaps characters in place). */
+    private static double similarity(String a, String b) {
+        int same = 0;
+        for (int i = 0; i < Math.min(a.length(), b.length()); i++) if (a.charAt(i) == b.charAt(i)) same++;
+        return (double) same / Math.max(a.length(), b.length());
+    }
+
+    private static Integer firstLineYear(String[] lines) {
+        for (int i = 0; i < Math.min(lines.length, 8); i++) {
+            Matcher m = Pattern.compile("((?:19|20)\\d{2})").matcher(Compact.of(lines[i]));
+            if (m.find() && !lines[i].isBlank()) return Integer.parseInt(m.group(1));
+        }
+        return null;
+    }
+
+    private boolean startsWithDivision(String s) {
+        for (int len = Math.min(12, s.length()); len >= 2; len--) {
+            if (!gazetteer.named(s.substring(0, len)).isEmpty()) return true;
+        }
+        return false;
+    }
+
     static String agencyKind(String agency) {
         if (agency.matches(".*政府(办公室|办公厅)$") || agency.matches(".*政府办$")) return "general_office";
         if (agency.matches(".*(乡|镇|街道)(人民政府)?$") || agency.matches(".*(乡|镇)人民政府$") || agency.endsWith("街道办事处")) return "township";
@@ -132,7 +226,8 @@ final class MetadataReader {
         for (int i = from; i < lines.length; i++) {
             Matcher m = URL.matcher(joinWrappedUrl(lines, i));
             while (m.find()) {
-                String url = m.group().replaceAll("[.,;:]+$", "");
+                // ".govcn": OCR lost the dot of the one suffix every portal shares.
+                String url = m.group().replaceAll("[.,;:]+$", "").replace(".govcn", ".gov.cn");
                 String line = Compact.of(lines[i]);
                 if (line.equals(Compact.of(url))) continue;
                 int p = previousNonBlank(lines, i);
@@ -147,7 +242,7 @@ final class MetadataReader {
         return fallback;
     }
 
-    private static final Pattern URL_AT_END = Pattern.compile("https?://[A-Za-z0-9._~/?#@!$&*+=%\\-]*$");
+    private static final Pattern URL_AT_END = Pattern.compile("https?:/{0,2}[A-Za-z0-9._~/?#@!$&*+=%\\-]*$");
     private static final Pattern URL_CONTINUATION = Pattern.compile("^[A-Za-z0-9._~/?#@!$&*+=%\\-]+");
 
     /** Line i, with the rest of a URL that a hard line wrap carried to the next line ("http://" / "www.x.gov.cn/"). */
@@ -156,7 +251,7 @@ final class MetadataReader {
         Matcher end = URL_AT_END.matcher(line);
         if (!end.find() || i + 1 >= lines.length) return line;
         String url = end.group();
-        String host = url.replaceFirst("^https?://", "");
+        String host = url.replaceFirst("^https?:/*", "");
         String next = Compact.nfkc(lines[i + 1]).strip();
         Matcher cont = URL_CONTINUATION.matcher(next);
         boolean incomplete = host.isEmpty() || !host.contains(".") || url.endsWith(".") || url.endsWith("-");

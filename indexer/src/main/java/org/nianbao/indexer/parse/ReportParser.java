@@ -48,7 +48,7 @@ public final class ReportParser {
         TableReader.Tables fromText = reader.read(Line.fromText(doc.text()));
         TableReader.Tables tables = fromText;
         if (!doc.tables().isEmpty()) {
-            TableReader.Tables fromGrid = reader.read(Line.fromTables(doc.tables()));
+            TableReader.Tables fromGrid = withRowOrderFallback(reader.read(Line.fromTables(doc.tables())), doc.tables());
             tables = merge(fromGrid, fromText);
         } else {
             warnings.addAll(fromText.warnings());
@@ -76,6 +76,22 @@ public final class ReportParser {
                 table3, table4, List.copyOf(checks), List.copyOf(warnings));
         if (!report.checksHold()) log.info("{}: arithmetic checks fail: {}", meta.title(), checks.stream().filter(c -> !c.holds()).toList());
         return new ParseResult(report, unplaced);
+    }
+
+    /** When labels were unreadable (OCR) but table 3 has the template's shape, read its rows in template order. */
+    private static TableReader.Tables withRowOrderFallback(TableReader.Tables grid, List<ExtractedDocument.Table> tables) {
+        int have = grid.table3() == null ? 0 : grid.table3().size();
+        if (have == Templates.TABLE3_2019.size() || have == Templates.TABLE3_2021.size()) return grid;
+        var byOrder = TableReader.table3ByRowOrder(tables);
+        if (byOrder.isEmpty() || byOrder.get().size() <= have) return grid;
+        List<String> warnings = new ArrayList<>(grid.warnings());
+        warnings.removeIf(w -> w.startsWith("table3 "));
+        warnings.add("table3 row labels unreadable; rows taken in template order from the table's shape");
+        boolean is2021 = byOrder.get().size() == Templates.TABLE3_2021.size();
+        List<RowSpec> specs = is2021 ? Templates.TABLE3_2021 : Templates.TABLE3_2019;
+        String template = Templates.UNKNOWN.equals(grid.template()) || is2021 ? (is2021 ? Templates.T2021 : Templates.T2019) : grid.template();
+        return new TableReader.Tables(template, grid.table2(), grid.procurementUnit(), byOrder.get(), List.of(),
+                Templates.resultRows(specs), grid.table4(), warnings);
     }
 
     /** Tables from the extracted grid win; a table the grid lacks is taken from the text. */

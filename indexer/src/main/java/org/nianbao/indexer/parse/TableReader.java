@@ -27,7 +27,7 @@ final class TableReader {
         int t3Start = loc.find(0, end, "本年新收", "新收政府信息公开申请数量");
         int t2Start = loc.find(0, t3Start < 0 ? end : t3Start, "第二十条第(一)项", "第二十条第一项");
         if (t2Start < 0) t2Start = loc.find(0, t3Start < 0 ? end : t3Start, "信息内容");
-        int t4Start = t3Start < 0 ? -1 : loc.find(t3Start, end, "行政复议");
+        int t4Start = t3Start < 0 && t2Start < 0 ? -1 : loc.find(Math.max(t3Start, t2Start), end, "行政复议");
 
         String t3Region = t3Start < 0 ? "" : c.substring(t3Start, t4Start < 0 ? end : t4Start);
         String t2Region = t2Start < 0 ? "" : c.substring(t2Start, t3Start < 0 ? Math.min(end, t2Start + 4000) : t3Start);
@@ -101,6 +101,34 @@ final class TableReader {
         List<Long> table4 = null;
         if (t4Start >= 0) table4 = readTable4(loc, t4Start, end, warnings);
         return new Tables(template, table2, unit, table3, unplaced, Templates.resultRows(t3Specs), table4, warnings);
+    }
+
+    /**
+     * Table 3 by its shape when labels are unreadable (OCR): a table with an applicant header and
+     * exactly 23 (2019) or 25 (2021) data rows of 7 cells is read row by row in template order.
+     */
+    static Optional<Map<String, List<Long>>> table3ByRowOrder(List<org.nianbao.indexer.extract.ExtractedDocument.Table> tables) {
+        for (var table : tables) {
+            List<Line> lines = Line.fromTables(List.of(table));
+            String all = String.join("", lines.stream().map(Line::label).toList());
+            if (!(all.contains("自然人") || all.contains("申请人情况") || all.contains("法人或其他组织") || all.contains("商业企业"))) continue;
+            List<List<PrintedNumber>> data = new ArrayList<>();
+            for (Line l : lines) {
+                if (l.cells() == null || l.cells().size() < 8) continue;
+                l.lastCells(7).ifPresent(data::add);
+            }
+            List<RowSpec> specs = data.size() == Templates.TABLE3_2019.size() ? Templates.TABLE3_2019
+                    : data.size() == Templates.TABLE3_2021.size() ? Templates.TABLE3_2021 : null;
+            if (specs == null) continue;
+            Map<String, List<Long>> out = new LinkedHashMap<>();
+            for (int i = 0; i < specs.size(); i++) {
+                List<Long> row = new ArrayList<>();
+                for (PrintedNumber n : data.get(i)) row.add(n == null ? null : n.asLong());
+                out.put(specs.get(i).key(), row);
+            }
+            return Optional.of(out);
+        }
+        return Optional.empty();
     }
 
     private static Optional<List<PrintedNumber>> table2Values(List<Line> rowLines, int width) {

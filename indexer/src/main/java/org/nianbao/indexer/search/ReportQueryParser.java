@@ -67,12 +67,34 @@ public final class ReportQueryParser {
         try {
             parsed = parser.parse(normalized, ReportFields.TEXT);
         } catch (QueryNodeException e) {
-            throw new QueryParseException("cannot parse query '" + input + "': " + oneLine(e), e);
+            String hint = hint(input);
+            throw new QueryParseException("cannot parse query '" + input + "': " + (hint != null ? hint : oneLine(e)), e);
         } catch (RuntimeException e) {
             throw new QueryParseException("cannot parse query '" + input + "': " + oneLine(e), e);
         }
         checkFields(parsed);
         return onlyNegative(rebuild(parsed));
+    }
+
+    /** Says what is wrong for the usual mistakes, which Lucene reports only as a syntax error. */
+    static String hint(String input) {
+        if (input.chars().filter(c -> c == '"').count() % 2 != 0) return "a quote (\") is not closed";
+        int parens = 0;
+        int brackets = 0;
+        boolean quoted = false;
+        for (char c : input.toCharArray()) {
+            if (c == '"') quoted = !quoted;
+            if (quoted) continue;
+            if (c == '(') parens++;
+            if (c == ')') parens--;
+            if (c == '[' || c == '{') brackets++;
+            if (c == ']' || c == '}') brackets--;
+            if (parens < 0) return "a ')' has no matching '('";
+        }
+        if (parens > 0) return "a '(' is not closed";
+        if (brackets != 0) return "a range is not closed; write it like year:[2019 TO 2022]";
+        if (input.strip().matches("(?i)(AND|OR|NOT)(\\s.*)?|.*\\s(AND|OR|NOT)")) return "AND / OR / NOT needs a word on each side";
+        return null;
     }
 
     private static String oneLine(Exception e) {

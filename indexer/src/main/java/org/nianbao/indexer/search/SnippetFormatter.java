@@ -10,20 +10,32 @@ import org.apache.lucene.search.uhighlight.PassageFormatter;
 final class SnippetFormatter extends PassageFormatter {
 
     static final char SEPARATOR = '\u0001';
+    /** Longest fragment, in characters of the original text, and the context kept before the first match. */
+    static final int MAX_CHARS = 160;
+    static final int CONTEXT = 40;
 
     @Override
     public Object format(Passage[] passages, String content) {
         StringBuilder out = new StringBuilder();
         for (Passage p : passages) {
             if (!out.isEmpty()) out.append(SEPARATOR);
+            // A passage can be a whole flattened table (no sentence end in sight): keep a window around the matches.
             int pos = p.getStartOffset();
+            int stop = p.getEndOffset();
+            if (stop - pos > MAX_CHARS) {
+                int first = p.getNumMatches() > 0 ? p.getMatchStarts()[0] : pos;
+                pos = Math.max(pos, first - CONTEXT);
+                stop = Math.min(stop, pos + MAX_CHARS);
+            }
             for (int i = 0; i < p.getNumMatches(); i++) {
+                if (p.getMatchStarts()[i] >= stop) break;
                 int start = Math.max(p.getMatchStarts()[i], pos);
                 int end = p.getMatchEnds()[i];
                 // Overlapping matches (bigrams of one phrase) extend the open mark.
                 while (i + 1 < p.getNumMatches() && p.getMatchStarts()[i + 1] < end) {
                     end = Math.max(end, p.getMatchEnds()[++i]);
                 }
+                end = Math.min(end, stop);
                 if (end <= pos) continue;
                 append(out, content, pos, start);
                 out.append("<mark>");
@@ -31,7 +43,7 @@ final class SnippetFormatter extends PassageFormatter {
                 out.append("</mark>");
                 pos = end;
             }
-            append(out, content, pos, p.getEndOffset());
+            append(out, content, pos, stop);
         }
         return out.toString();
     }

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportSearcherTest {
 
-    private static final int SYNTHETIC = 400;
+    private static final int SYNTHETIC = 250;
 
     private List<ReportRecord> records;
     private ReportSearcher searcher;
@@ -47,7 +47,8 @@ class ReportSearcherTest {
 
     private Set<String> ids(SearchRequest request) {
         Set<String> ids = new LinkedHashSet<>();
-        searcher.forEachMatch(request, r -> ids.add(r.id()));
+        long n = searcher.forEachMatchingId(request, ids::add);
+        assertThat(n).isEqualTo(ids.size());
         return ids;
     }
 
@@ -125,6 +126,9 @@ class ReportSearcherTest {
         assertThat(ids("admin_level:County")).isEqualTo(bruteForce(r -> "county".equals(r.parsed().adminLevel())));
         assertThat(ids("status:removed")).isEqualTo(bruteForce(r -> r.status().equals("removed")));
         assertThat(ids("format:pdf")).isEqualTo(bruteForce(r -> r.originals().stream().anyMatch(o -> o.format().equals("pdf"))));
+        assertThat(ids("year:{2019 TO 2022}")).isEqualTo(bruteForce(r -> r.parsed().reportYear() > 2019 && r.parsed().reportYear() < 2022));
+        assertThat(ids("title:年度报告 AND region:固原")).containsExactly("固原市人民政府/2020");
+        assertThat(ids("url:\"" + records.get(3).originals().get(1).url() + "\"")).containsExactly(records.get(3).id());
         String sha = records.get(2).originals().get(0).sha256();
         assertThat(ids("sha256:" + sha)).containsExactly(records.get(2).id());
     }
@@ -164,6 +168,7 @@ class ReportSearcherTest {
     @Test
     void facetCountsEqualABruteForceCountOverTheReports() {
         SearchResult all = searcher.search(new SearchRequest("", Map.of(), null, 5, 0));
+        assertThat(List.copyOf(all.facets().get("year").keySet())).isSortedAccordingTo(Comparator.reverseOrder());
         assertThat(all.total()).isEqualTo(records.size());
         assertThat(all.facets().get("year")).isEqualTo(count(records, r -> List.of(r.parsed().reportYear().toString())));
         assertThat(all.facets().get("admin_level")).isEqualTo(count(records, r -> List.of(r.parsed().adminLevel())));
@@ -216,14 +221,22 @@ class ReportSearcherTest {
         assertThat(hit.formats()).containsExactly("doc", "docx", "html", "pdf");
         assertThat(hit.originals()).hasSize(4).allSatisfy(o -> assertThat(o.sha256()).hasSize(64));
         assertThat(hit.snippets()).hasSizeBetween(1, 3).anySatisfy(s -> assertThat(s).contains("<mark>行政复议</mark>"));
+        // Fragments stay short even inside a flattened table with no sentence end.
+        SearchResult tables = searcher.search(SearchRequest.of("属于国家秘密").withLimit(20));
+        assertThat(tables.hits()).isNotEmpty().allSatisfy(h -> assertThat(h.snippets()).isNotEmpty()
+                .allSatisfy(s -> assertThat(s.replaceAll("</?mark>", "").replaceAll("&[a-z#0-9]+;", "x")).hasSizeLessThanOrEqualTo(SnippetFormatter.MAX_CHARS)));
     }
 
     @Test
     void malformedQueriesGiveAClearError() {
         assertThatThrownBy(() -> searcher.search(SearchRequest.of("\"行政诉讼")))
                 .isInstanceOf(QueryParseException.class).hasMessageContaining("cannot parse query");
+        assertThatThrownBy(() -> searcher.search(SearchRequest.of("\"行政诉讼")))
+                .isInstanceOf(QueryParseException.class).hasMessageContaining("quote");
         assertThatThrownBy(() -> searcher.search(SearchRequest.of("year:[2019 TO")))
-                .isInstanceOf(QueryParseException.class).hasMessageContaining("year:[2019 TO");
+                .isInstanceOf(QueryParseException.class).hasMessageContaining("year:[2019 TO").hasMessageContaining("range is not closed");
+        assertThatThrownBy(() -> searcher.search(SearchRequest.of("(诉讼 OR 复议")))
+                .isInstanceOf(QueryParseException.class).hasMessageContaining("'(' is not closed");
         assertThatThrownBy(() -> searcher.search(SearchRequest.of("colour:red")))
                 .isInstanceOf(QueryParseException.class).hasMessageContaining("unknown field 'colour'");
         assertThatThrownBy(() -> searcher.search(SearchRequest.of("t3.新收.总计:>=many")))
@@ -234,6 +247,45 @@ class ReportSearcherTest {
                 .isInstanceOf(QueryParseException.class).hasMessageContaining("unknown facet 'colour'");
         assertThatThrownBy(() -> searcher.search(SearchRequest.of("AND")))
                 .isInstanceOf(QueryParseException.class).hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void streamedMatchesAreTheSameReportsAsTheIds() {
+        SearchRequest req = SearchRequest.of("诉讼 AND year:[2012 TO 2020]");
+        Set<String> streamed = new LinkedHashSet<>();
+        searcher.forEachMatch(req, r -> streamed.add(r.id()));
+        assertThat(streamed).isEqualTo(ids(req)).hasSize((int) searcher.count(req));
+    }
+
+    @Test
+    void figureTotalsPerGroupEqualBruteForceSums() {
+        List<String> figures = List.of("t3.新收.总计", "t3.予以公开.总计", Figures.PROCUREMENT_AMOUNT);
+        SearchRequest req = SearchRequest.of("year:[2010 TO 2022]").withFacet("admin_level", "county");
+        Predicate<ReportRecord> match = r -> r.parsed().reportYear() >= 2010 && r.parsed().reportYear() <= 2022
+                && "county".equals(r.parsed().adminLevel());
+        for (String groupBy : List.of("year", "province")) {
+            List<FigureTotals> totals = searcher.totals(req, figures, groupBy);
+            Map<String, Long> reports = new TreeMap<>();
+            Map<String, Double> received = new TreeMap<>();
+            Map<String, Double> amount = new TreeMap<>();
+            for (ReportRecord r : records.stream().filter(match).toList()) {
+                String g = groupBy.equals("year") ? r.parsed().reportYear().toString() : r.parsed().regionProvince();
+                var f = Figures.of(r.parsed());
+                reports.merge(g, 1L, Long::sum);
+                received.merge(g, f.getOrDefault("t3.新收.总计", 0L).doubleValue(), Double::sum);
+                amount.merge(g, f.getOrDefault(Figures.PROCUREMENT_AMOUNT, 0L).doubleValue(), Double::sum);
+            }
+            assertThat(totals).extracting(FigureTotals::group).containsExactlyElementsOf(reports.keySet());
+            for (FigureTotals t : totals) {
+                assertThat(t.reports()).isEqualTo(reports.get(t.group()));
+                assertThat(t.sums().get("t3.新收.总计")).isEqualTo(received.get(t.group()));
+                assertThat(t.sums().get(Figures.PROCUREMENT_AMOUNT)).isCloseTo(amount.get(t.group()), org.assertj.core.data.Offset.offset(0.01));
+            }
+        }
+        assertThat(searcher.totals(SearchRequest.of(""), List.of("t3.新收.总计"), null)).singleElement()
+                .satisfies(t -> assertThat(t.reports()).isEqualTo(records.size()));
+        assertThatThrownBy(() -> searcher.totals(req, figures, "colour")).isInstanceOf(QueryParseException.class);
+        assertThatThrownBy(() -> searcher.totals(req, List.of("t9.x"), "year")).isInstanceOf(QueryParseException.class);
     }
 
     @Test

@@ -131,7 +131,11 @@ public final class FarmHandler extends Handler.Abstract {
         String rawTarget = rawPath + (query == null ? "" : "?" + query);
         // Session ids live in path parameters (;jsessionid=…); the page is the same without them.
         String path = rawPath.replaceAll(";[^/]*", "");
-        path = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+        try {
+            path = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException badEscape) {
+            // a malformed %-escape: route the raw path, which then answers 404 like any unknown page
+        }
         Map<String, String> params = new HashMap<>();
         try {
             Fields fields = request.getMethod().equals("POST") ? Request.getParameters(request) : Request.extractQueryParameters(request);
