@@ -56,9 +56,10 @@ final class StatsPage {
         areas.sort(Comparator.comparingLong((Map.Entry<String, long[]> e) -> -e.getValue()[0]).thenComparing(Map.Entry::getKey));
         List<SvgCharts.Bar> areaBars = new ArrayList<>();
         for (Map.Entry<String, long[]> e : areas.subList(0, Math.min(MAX_AREAS, areas.size()))) {
-            areaBars.add(new SvgCharts.Bar(e.getKey(), e.getValue()[0], e.getValue()[1] + l.t(" 份年报", " reports")));
+            String name = e.getKey().isEmpty() ? l.t("（上级本级）", "(the level above)") : e.getKey();
+            areaBars.add(new SvgCharts.Bar(name, e.getValue()[0], e.getValue()[1] + l.t(" 份年报", " reports")));
         }
-        String[] levels = {l.t("省份", "province"), l.t("地市", "city"), l.t("区县", "county"), l.t("机关", "agency")};
+        String[] levels = {l.t("省份", "province"), l.t("地市", "city"), l.t("区县", "county")};
         String areaTitle = l.t("按", "Requests received by ") + levels[s.areaLevel()] + l.t("比较本年新收申请数量", "");
         b.append("<section class=\"chart-box\"><h2>").append(areaTitle).append("</h2>");
         if (areaBars.isEmpty()) b.append(noData(l));

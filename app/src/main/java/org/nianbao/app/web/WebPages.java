@@ -42,14 +42,6 @@ final class WebPages implements AutoCloseable {
     private final Clock clock;
     private final Supplier<Optional<Instant>> nextRun;
     private final Map<String, byte[]> assets = new LinkedHashMap<>();
-    private static final java.time.Duration STATS_TTL = java.time.Duration.ofMinutes(10);
-    private static final int STATS_CACHED = 64;
-    private final Map<String, CachedStatistics> statsCache = new LinkedHashMap<>(STATS_CACHED, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, CachedStatistics> eldest) {
-            return size() > STATS_CACHED;
-        }
-    };
 
     WebPages(ReportSearcher searcher, Path dataDir, Clock clock, Supplier<Optional<Instant>> nextRun) {
         this.searcher = searcher;
@@ -108,30 +100,9 @@ final class WebPages implements AutoCloseable {
     private void stats(Context ctx) {
         SearchRequest req = WebServer.request(ctx, 0);
         searcher.count(req); // a malformed query is a 400 before any work
-        ctx.html(StatsPage.render(req, statistics(req), Lang.of(ctx)));
+        ctx.html(StatsPage.render(req, QueryStatistics.of(searcher, req), Lang.of(ctx)));
     }
 
-    /**
-     * Statistics walk every match (about 20 s for 100k matching reports on 2 shared cores), so a search's figures are kept
-     * for a while: a journalist flipping between the charts and the results does not wait twice. A weekly run's
-     * new reports show up once the entry expires.
-     */
-    private QueryStatistics statistics(SearchRequest req) {
-        String key = SearchLinks.of(req.withSort(null)).params();
-        Instant now = clock.instant();
-        synchronized (statsCache) {
-            CachedStatistics c = statsCache.get(key);
-            if (c != null && c.until().isAfter(now)) return c.stats();
-        }
-        QueryStatistics s = QueryStatistics.of(searcher, req);
-        synchronized (statsCache) {
-            statsCache.put(key, new CachedStatistics(s, now.plus(STATS_TTL)));
-        }
-        return s;
-    }
-
-    private record CachedStatistics(QueryStatistics stats, Instant until) {
-    }
 
     private void crawl(Context ctx) {
         ctx.html(CrawlStatusPage.render(runs.last(10), runs.available(), nextRun.get(), Lang.of(ctx)));

@@ -30,10 +30,10 @@ import java.util.function.Supplier;
 
 /**
  * The HTTP face of search, read-only: {@code GET /api/search}, {@code /api/reports/{id}}, {@code /api/export.csv}
- * (and {@code .jsonl}), {@code /api/facets}, and the pages for people ({@link WebPages}: {@code /search},
- * {@code /reports/{id}}, {@code /stats}, {@code /crawl}, {@code /originals/{captureId}}, {@code /feeds/search.atom}).
- * Same semantics as the CLI. API errors are JSON {@code {"error": "..."}}, page errors an HTML page; a malformed
- * query or parameter is a 400 that says what is wrong.
+ * (and {@code .jsonl}), {@code /api/facets}, {@code /api/stats} (figures summed per year, province, …), and the
+ * pages for people ({@link WebPages}: {@code /search}, {@code /reports/{id}}, {@code /stats}, {@code /crawl},
+ * {@code /originals/{captureId}}, {@code /feeds/search.atom}). Same semantics as the CLI. API errors are JSON
+ * {@code {"error": "..."}}, page errors an HTML page; a malformed query or parameter is a 400 that says what is wrong.
  *
  * <p>Query parameters: {@code q}, {@code facet=DIM:VALUE} (repeatable; {@code DIM=VALUE} works too), {@code sort},
  * {@code limit} (default 10), {@code offset}.
@@ -88,6 +88,7 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/search", this::apiSearch);
             config.routes.get("/api/facets", this::apiFacets);
             config.routes.get("/api/reports/<id>", this::apiReport);
+            config.routes.get("/api/stats", this::apiStats);
             config.routes.get("/api/export.csv", ctx -> export(ctx, ReportExporter.Format.CSV));
             config.routes.get("/api/export.jsonl", ctx -> export(ctx, ReportExporter.Format.JSONL));
             pages.register(config.routes);
@@ -128,6 +129,14 @@ public final class WebServer implements AutoCloseable {
         out.put("total", r.total());
         out.put("facets", r.facets());
         sendJson(ctx, out);
+    }
+
+    /** Figures summed per group: {@code /api/stats?q=…&group=year&figure=t3.新收.总计&figure=t3.予以公开.总计}. */
+    private void apiStats(Context ctx) throws Exception {
+        List<String> figures = ctx.queryParams("figure");
+        if (figures.isEmpty()) figures = Figures.MAIN;
+        String group = ctx.queryParam("group");
+        sendJson(ctx, Map.of("groups", searcher.totals(request(ctx, 0), figures, group == null || group.isBlank() ? null : group)));
     }
 
     private void apiReport(Context ctx) throws Exception {

@@ -254,8 +254,7 @@ class WebPagesTest {
         assertThat(d.select("svg#chart-outcomes text").eachText()).anyMatch(t -> t.startsWith("予以公开 " + String.format("%,d", granted)));
         assertThat(d.select("svg#chart-regions text").eachText()).contains("吴忠市", "固原市", "中卫市");
         Document city = page("/stats?q=&facet=" + enc("region:宁夏回族自治区/石嘴山市"));
-        // one report in 石嘴山市: the comparison goes down to the level where reports differ, here the agency
-        assertThat(city.select("svg#chart-regions text").eachText()).contains("平罗县人民政府办公室");
+        assertThat(city.select("svg#chart-regions text").eachText()).contains("平罗县");
     }
 
     @Test
