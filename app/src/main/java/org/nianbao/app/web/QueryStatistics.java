@@ -20,9 +20,11 @@ import java.util.TreeMap;
  * @param receivedByArea  area (the next level of the region tree) → [sum of 本年新收 总计, reports that printed it];
  *                        "" for reports of the level above (e.g. a city's own agencies when comparing counties)
  * @param areaLevel       0 province, 1 city, 2 county
+ * @param areasIndexed    false when the index predates region doc values (then {@code receivedByArea} is empty
+ *                        until {@code nianbao index --rebuild})
  */
 record QueryStatistics(long reports, Map<Integer, long[]> receivedByYear, Map<String, Long> outcomes,
-                       Map<String, long[]> receivedByArea, int areaLevel) {
+                       Map<String, long[]> receivedByArea, int areaLevel, boolean areasIndexed) {
 
     static final List<String> OUTCOMES = List.of("予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理");
     static final String RECEIVED = "t3.新收.总计";
@@ -54,10 +56,16 @@ record QueryStatistics(long reports, Map<Integer, long[]> receivedByYear, Map<St
 
         List<String> regions = req.facets().getOrDefault("region", List.of());
         int level = regions.size() == 1 ? Math.min(LEVELS.size() - 1, regions.get(0).split("/").length) : 0;
-        Map<String, long[]> byArea = areas(searcher, all, level);
-        // Compare at the first level below the drill-down where the reports differ (one province: its cities).
-        while (byArea.size() == 1 && level < LEVELS.size() - 1) byArea = areas(searcher, all, ++level);
-        return new QueryStatistics(reports, byYear, outcomes, byArea, level);
+        Map<String, long[]> byArea;
+        try {
+            byArea = areas(searcher, all, level);
+            // Compare at the first level below the drill-down where the reports differ (one province: its cities).
+            while (byArea.size() == 1 && level < LEVELS.size() - 1) byArea = areas(searcher, all, ++level);
+        } catch (IllegalStateException olderIndex) {
+            // Lucene: the field has no doc values, i.e. the index was written before regions had them.
+            return new QueryStatistics(reports, byYear, outcomes, Map.of(), level, false);
+        }
+        return new QueryStatistics(reports, byYear, outcomes, byArea, level, true);
     }
 
     private static Map<String, long[]> areas(ReportSearcher searcher, SearchRequest req, int level) {

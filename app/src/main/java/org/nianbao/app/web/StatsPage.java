@@ -62,7 +62,9 @@ final class StatsPage {
         String[] levels = {l.t("省份", "province"), l.t("地市", "city"), l.t("区县", "county")};
         String areaTitle = l.t("按", "Requests received by ") + levels[s.areaLevel()] + l.t("比较本年新收申请数量", "");
         b.append("<section class=\"chart-box\"><h2>").append(areaTitle).append("</h2>");
-        if (areaBars.isEmpty()) b.append(noData(l));
+        if (!s.areasIndexed()) b.append("<p class=\"empty\">").append(l.t("索引由旧版本建立，缺少地区汇总数据；运行 nianbao index --rebuild 后即可显示。",
+                "The index predates region totals; run nianbao index --rebuild to see this chart.")).append("</p>");
+        else if (areaBars.isEmpty()) b.append(noData(l));
         else {
             b.append(SvgCharts.rows("chart-regions", areaTitle, areaBars));
             if (areas.size() > MAX_AREAS) b.append("<p class=\"note\">").append(l.t("仅显示数量最多的 ", "Showing the top ")).append(MAX_AREAS)
