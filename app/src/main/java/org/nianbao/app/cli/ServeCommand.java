@@ -12,6 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -64,9 +65,7 @@ public final class ServeCommand implements Callable<Integer> {
         ReportSearcher searcher = ReportSearcher.open(location.indexDir());
         RunScheduler scheduler = plan == null ? null
                 : new RunScheduler(plan, () -> RunCommand.runOnce(location.data, crawl, Clock.systemUTC()), Clock.systemUTC());
-        WebServer server = new WebServer(searcher, location.data, host, port, Clock.systemUTC(),
-                () -> scheduler == null ? Optional.empty() : scheduler.nextRun().map(java.time.ZonedDateTime::toInstant))
-                .withRoutes(new FeedRoutes(location.data, searcher, Clock.systemUTC())::register).start();
+        WebServer server = startSite(searcher, location.data, host, port, scheduler);
         if (scheduler != null) {
             spec.commandLine().getOut().println("scheduled runs: " + plan + ", next at " + scheduler.start().map(Object::toString).orElse("never"));
         }
@@ -81,5 +80,12 @@ public final class ServeCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         stopped.await();
         return 0;
+    }
+
+    /** The whole site (pages, API, originals, feeds) over one index and data folder; shared with `demo`. */
+    static WebServer startSite(ReportSearcher searcher, Path data, String host, int port, RunScheduler scheduler) {
+        return new WebServer(searcher, data, host, port, Clock.systemUTC(),
+                () -> scheduler == null ? Optional.empty() : scheduler.nextRun().map(java.time.ZonedDateTime::toInstant))
+                .withRoutes(new FeedRoutes(data, searcher, Clock.systemUTC())::register).start();
     }
 }
