@@ -41,7 +41,7 @@ class FarmCrawlTest {
 
     @Test
     void findsEveryReportOfEveryCmsFamilyWithoutBreakingAnyRule(@TempDir Path dir) throws Exception {
-        FarmConfig farmConfig = FarmConfig.defaults(10).withReports(4, 8).withOrdinaryPages(6)
+        FarmConfig farmConfig = FarmConfig.defaults(10).withReports(3, 6).withOrdinaryPages(4)
                 .withSlowness(Duration.ofMillis(600)).withHugeBytes(3L * 1024 * 1024).withCrawlDelaySeconds(1)
                 .withRetryAfterSeconds(1);
         try (PortalFarm farm = PortalFarm.start(farmConfig);

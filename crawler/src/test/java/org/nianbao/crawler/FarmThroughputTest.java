@@ -37,8 +37,8 @@ class FarmThroughputTest {
         Duration delay = Duration.ofMillis(200);
         FarmConfig farmConfig = FarmConfig.defaults(hosts).withHostile(Set.of()).withReports(8, 8).withOrdinaryPages(4)
                 .withCorpusAttachments(false);
-        try (PortalFarm warm = PortalFarm.start(FarmConfig.defaults(5).withHostile(Set.of()).withReports(4, 4)
-                .withOrdinaryPages(2).withCorpusAttachments(false).withSeed(7));
+        try (PortalFarm warm = PortalFarm.start(FarmConfig.defaults(10).withHostile(Set.of()).withReports(10, 10)
+                .withOrdinaryPages(6).withCorpusAttachments(false).withSeed(7));
              PortalFarm farm = PortalFarm.start(farmConfig)) {
             List<String> args = new ArrayList<>(List.of(dir.resolve("data").toString(), String.valueOf(delay.toMillis()),
                     "--warm-up", dir.resolve("warm-up").toString()));
@@ -48,7 +48,10 @@ class FarmThroughputTest {
             Path out = dir.resolve("crawl.log");
             Process crawl = CrawlMain.start(out, args.toArray(String[]::new));
             assertThat(crawl.waitFor(150, TimeUnit.SECONDS)).as("crawl finished in time").isTrue();
-            assertThat(crawl.exitValue()).as(Files.readString(out)).isZero();
+            String output = Files.readString(out);
+            assertThat(crawl.exitValue()).as(output).isZero();
+            String done = output.lines().filter(l -> l.startsWith("done ")).findFirst().orElseThrow();
+            log.info("crawler JVM: {}", done);
             FarmStats stats = farm.stats();
 
             // Throughput while every host is busy: from the last host's first request to the first host's last one.

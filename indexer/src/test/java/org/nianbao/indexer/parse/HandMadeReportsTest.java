@@ -92,6 +92,21 @@ class HandMadeReportsTest {
     }
 
     @Test
+    void reads2021TablesThroughTheProductionHtmlExtractor() throws IOException {
+        byte[] html = resource("xingqing-2022-2021template-error.html").getBytes(StandardCharsets.UTF_8);
+        ExtractedDocument doc = org.nianbao.indexer.extract.Extractors.defaults().extract(html, "text/html", "report.html");
+        ParsedReport r = PARSER.parse(doc, ParseHints.none());
+        assertThat(r.template()).isEqualTo("2021");
+        assertThat(r.agency()).isEqualTo("银川市兴庆区人民政府");
+        Map<String, List<Long>> expected = expectedTable3();
+        expected.put("总计", l(31, 4, 0, 1, 1, 0, 38));
+        assertThat(r.table3()).containsExactlyEntriesOf(expected);
+        assertThat(r.table2().get("行政处罚")).containsExactly(389L);
+        assertThat(r.table4()).isEqualTo(TABLE4);
+        assertThat(check(r, ChecksEvaluator.ROWS_SUM).holds()).isFalse();
+    }
+
+    @Test
     void readsFlattened2021TextWithWrappedAndVerticalLabels() throws IOException {
         ExtractedDocument doc = text(resource("xiji-2021-2021template.txt"));
         ParsedReport r = PARSER.parse(doc, ParseHints.none());

@@ -56,4 +56,17 @@ class ParserRobustnessTest {
             if (r.table4() != null) assertThat(r.table4()).hasSize(15);
         }
     }
+
+    @Test
+    void infersTheAgencyFromAnOcrGarbledTitleAndThePlacesTheTextNames() {
+        String ocr = "至罗县人民政谋办公室2020怎\n政府信息公天全度:汉千\n根据《条例》规定，编制本报告。本报告电子版可在平罗县人民政府网站查阅。\n"
+                + "2020年，平罗县政府办公室共受理申请6件。石嘴山市、平罗县有关部门配合。\n";
+        ParsedReport r = parser.parse(text(ocr), ParseHints.none());
+        assertThat(r.title()).isNull();
+        assertThat(r.agency()).isEqualTo("平罗县人民政府办公室");
+        assertThat(r.agencyKind()).isEqualTo("general_office");
+        assertThat(r.regionCity()).isEqualTo("石嘴山市");
+        assertThat(r.reportYear()).isEqualTo(2020);
+        assertThat(r.warnings()).anyMatch(w -> w.startsWith("title unreadable; agency inferred as 平罗县人民政府办公室"));
+    }
 }
