@@ -6,6 +6,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SerialMergeScheduler;
 import org.apache.lucene.store.FSDirectory;
 import org.nianbao.indexer.index.ReportIndex;
 import org.nianbao.indexer.index.ReportRecord;
@@ -56,7 +57,7 @@ public final class IndexBenchmark {
         boolean reuse = Arrays.asList(args).contains("--reuse");
         boolean indexOnly = Arrays.asList(args).contains("--index-only");
         boolean words = Arrays.asList(args).contains("--words-in-body");
-        run(corpus, work, n, reuse, indexOnly, new ReportIndex.Settings(words), System.out);
+        run(corpus, work, n, reuse, indexOnly, new ReportIndex.Settings(words, true), System.out);
     }
 
     static void run(Path corpus, Path work, int n, boolean reuse, boolean indexOnly, ReportIndex.Settings settings, PrintStream out)
@@ -77,12 +78,14 @@ public final class IndexBenchmark {
             out.printf(Locale.ROOT, "generate_seconds %.1f%ntext_chars_per_report %d%n", secs(t0), textChars / n);
 
             // Bare Lucene and nianbao index the same reports in alternating chunks, so both see the same
-            // machine load (the build machine is shared); each side's time is summed over its chunks.
+            // machine load (the build machine is shared); each side's time is summed over its chunks. Merges run
+            // in the indexing thread, so neither side's background merges slow the other's timed chunk.
             deleteTree(bare);
             deleteTree(ours);
             long bareNanos = 0;
             long oursNanos = 0;
-            try (IndexWriter w = new IndexWriter(FSDirectory.open(bare), new IndexWriterConfig(new CJKAnalyzer()).setRAMBufferSizeMB(128));
+            try (IndexWriter w = new IndexWriter(FSDirectory.open(bare), new IndexWriterConfig(new CJKAnalyzer())
+                    .setRAMBufferSizeMB(128).setMergeScheduler(new SerialMergeScheduler()));
                  ReportIndex index = ReportIndex.open(ours, true, settings)) {
                 for (int from = 0; from < records.size(); from += CHUNK) {
                     List<ReportRecord> chunk = records.subList(from, Math.min(records.size(), from + CHUNK));
