@@ -4,6 +4,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SerialMergeScheduler;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
@@ -56,9 +57,11 @@ public final class ReportIndex implements AutoCloseable {
      * @param wordsInBody also segment the full text with SmartChineseAnalyzer (better ranking of multi-word
      *                    queries; indexing becomes several times slower, see the README's scale figures).
      *                    Titles, agencies and regions are always segmented.
+     * @param serialMerges merge segments in the indexing thread instead of in the background (benchmarks use
+     *                     it so each index pays for its own merges)
      */
-    public record Settings(boolean wordsInBody) {
-        public static final Settings DEFAULT = new Settings(false);
+    public record Settings(boolean wordsInBody, boolean serialMerges) {
+        public static final Settings DEFAULT = new Settings(false, false);
     }
 
     private ReportIndex(Directory directory, IndexWriter writer, Settings settings) throws IOException {
@@ -86,6 +89,7 @@ public final class ReportIndex implements AutoCloseable {
             IndexWriterConfig config = new IndexWriterConfig(ChineseAnalyzers.forIndexing())
                     .setOpenMode(rebuild ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setRAMBufferSizeMB(128);
+            if (settings.serialMerges()) config.setMergeScheduler(new SerialMergeScheduler());
             IndexWriter writer = new IndexWriter(directory, config);
             if (rebuild || !DirectoryReader.indexExists(directory)) writer.commit();
             return new ReportIndex(directory, writer, settings);

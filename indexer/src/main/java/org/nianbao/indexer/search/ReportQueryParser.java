@@ -57,11 +57,9 @@ public final class ReportQueryParser {
         parser.setDefaultOperator(StandardQueryConfigHandler.Operator.AND);
         parser.setAllowLeadingWildcard(false);
         Map<String, PointsConfig> points = new HashMap<>();
-        for (String f : numericFields) {
-            points.put(f, Figures.isDecimal(f)
-                    ? new PointsConfig(NumberFormat.getNumberInstance(Locale.ROOT), Double.class)
-                    : new PointsConfig(NumberFormat.getIntegerInstance(Locale.ROOT), Long.class));
-        }
+        PointsConfig decimal = new PointsConfig(NumberFormat.getNumberInstance(Locale.ROOT), Double.class);
+        PointsConfig integer = new PointsConfig(NumberFormat.getIntegerInstance(Locale.ROOT), Long.class);
+        for (String f : numericFields) points.put(f, Figures.isDecimal(f) ? decimal : integer);
         parser.setPointsConfigMap(points);
         Query parsed;
         try {
