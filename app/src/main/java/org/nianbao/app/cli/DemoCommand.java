@@ -41,6 +41,11 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "Port of the search page (default: ${DEFAULT-VALUE}; 0 = any free port).")
     int port;
 
+    // A fixed port keeps the portals' URLs the same from one demo to the next, so a second demo on the
+    // same data folder re-checks the same reports (conditional requests, revisits) like a weekly run.
+    @Option(names = "--sim-port", defaultValue = "18930", description = "Port of the simulated portals (default: ${DEFAULT-VALUE}).")
+    int simPort;
+
     @Option(names = "--hosts", defaultValue = "4", description = "How many simulated portals (default: ${DEFAULT-VALUE}).")
     int hosts;
 
@@ -57,7 +62,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        FarmConfig farmConfig = FarmConfig.defaults(hosts).withHostile(Set.of()).withReports(3, 6).withOrdinaryPages(5);
+        FarmConfig farmConfig = FarmConfig.defaults(hosts).withHostile(Set.of()).withReports(3, 6).withOrdinaryPages(5)
+                .withPort(simPort);
         try (PortalFarm farm = PortalFarm.start(farmConfig)) {
             say(out, "portal farm: %d simulated portals on 127.0.0.1:%d, %d report documents",
                     hosts, farm.port(), farm.truth().reports().size());
