@@ -46,6 +46,9 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--work", paramLabel = "DIR", description = "scratch folder (default: a temp folder, deleted afterwards)")
     Path work;
 
+    @Option(names = "--reports", paramLabel = "N", description = "synthetic reports to index and search (default: 20k quick, 100k, 1M full)")
+    Integer reports;
+
     @Option(names = "--only", paramLabel = "STAGE", split = ",",
             description = "run only these stages: crawl, archive, extract, parse, index, serve, memory (serve needs index)")
     List<String> only;
@@ -77,6 +80,13 @@ public final class BenchMain implements Callable<Integer> {
         Path workDir = tempWork ? Files.createTempDirectory("nianbao-bench") : work;
         BenchSettings settings = quick ? BenchSettings.quick(corpusDir, workDir)
                 : full ? BenchSettings.full(corpusDir, workDir) : BenchSettings.standard(corpusDir, workDir);
+        if (reports != null) {
+            if (reports < 1000) {
+                System.err.println("nianbao bench: --reports must be at least 1000");
+                return 2;
+            }
+            settings = settings.withReports(reports);
+        }
         Machine machine = Machine.current();
         log.info("bench {} on {}; scratch in {}", settings.mode(), machine.describe(), workDir);
         Instant started = Instant.now();

@@ -5,7 +5,8 @@ import java.time.Duration;
 
 /**
  * How big and how long each stage runs. {@link #quick} fits in a few minutes on 2 cores;
- * {@link #standard} is the default; {@link #full} searches 1M reports.
+ * {@link #standard} is the default (search at 100k reports); {@link #full} searches 1M reports.
+ * Quick indexes 20k reports: on 2 busy cores 100k alone would take over ten minutes.
  *
  * @param mode            "quick", "standard" or "full"
  * @param corpus          the shared corpus folder (seeds-text, docs)
@@ -21,7 +22,8 @@ import java.time.Duration;
  * @param loadClients     concurrent clients of the serve load test
  * @param loadDuration    how long the load test runs
  * @param frontierUrls    URLs in the frontier of the crawl whose memory is measured
- * @param memoryWindow    how long that crawl runs before its peak RSS is read
+ * @param memoryWindow    longest that crawl runs before its peak RSS is read (it stops sooner once it has
+ *                        enqueued the seeds and made a few hundred requests)
  * @param parseSeconds    seconds of parsing per repetition
  */
 public record BenchSettings(String mode, Path corpus, Path work, int repetitions, int crawlHosts, Duration crawlDelay,
@@ -31,16 +33,21 @@ public record BenchSettings(String mode, Path corpus, Path work, int repetitions
 
     public static BenchSettings quick(Path corpus, Path work) {
         return new BenchSettings("quick", corpus, work, 3, 30, Duration.ofMillis(200), Duration.ofSeconds(20), 1,
-                48, 100_000, 200, 16, Duration.ofSeconds(15), 100_000, Duration.ofSeconds(25), 2);
+                40, 20_000, 100, 16, Duration.ofSeconds(15), 100_000, Duration.ofSeconds(60), 2);
     }
 
     public static BenchSettings standard(Path corpus, Path work) {
         return new BenchSettings("standard", corpus, work, 5, 30, Duration.ofMillis(200), Duration.ofSeconds(60), 3,
-                256, 100_000, 500, 16, Duration.ofSeconds(30), 100_000, Duration.ofSeconds(60), 5);
+                256, 100_000, 500, 16, Duration.ofSeconds(30), 100_000, Duration.ofSeconds(120), 5);
     }
 
     public static BenchSettings full(Path corpus, Path work) {
         return new BenchSettings("full", corpus, work, 5, 30, Duration.ofMillis(200), Duration.ofSeconds(60), 3,
-                512, 1_000_000, 500, 16, Duration.ofSeconds(30), 100_000, Duration.ofSeconds(60), 5);
+                512, 1_000_000, 500, 16, Duration.ofSeconds(30), 100_000, Duration.ofSeconds(120), 5);
+    }
+
+    public BenchSettings withReports(int n) {
+        return new BenchSettings(mode, corpus, work, repetitions, crawlHosts, crawlDelay, crawlWindow, crawlRuns, archiveMb, n,
+                searchQueries, loadClients, loadDuration, frontierUrls, memoryWindow, parseSeconds);
     }
 }

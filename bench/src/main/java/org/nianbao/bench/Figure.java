@@ -19,9 +19,9 @@ public record Figure(String stage, String metric, Samples nianbao, String peerNa
         return new Figure(stage, metric, nianbao, null, null, note);
     }
 
-    /** nianbao's median over the peer's median, or null when there is no peer or it measured zero. */
+    /** nianbao's median over the peer's median, or null when there is no peer or either measured zero (counts of faults). */
     public Double ratio() {
-        if (peer == null || peer.median() == 0) return null;
+        if (peer == null || peer.median() == 0 || nianbao.median() == 0) return null;
         return nianbao.median() / peer.median();
     }
 

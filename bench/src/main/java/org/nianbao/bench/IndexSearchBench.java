@@ -193,7 +193,8 @@ public final class IndexSearchBench {
                         bareP99.add(percentile(bareNanos, 0.99) / 1e6);
                     }
                 }
-                String note = "%d queries × %d runs at %,d reports, mean %d hits".formatted(runs, settings.repetitions(), n,
+                String note = ("%d queries × %d runs at %,d reports, mean %d hits; nianbao answers with exact total, facet counts, "
+                        + "snippets and stored fields, bare Lucene with the top 10 doc ids").formatted(runs, settings.repetitions(), n,
                         hits / ((long) runs * settings.repetitions()));
                 String peer = text == null ? null : q.getKey().equals("rare phrase") ? "bare Lucene PhraseQuery" : "bare Lucene TermQuery/PhraseQuery";
                 figures.add(new Figure("search: " + q.getKey(), "p50 ms", new Samples(p50), peer, text == null ? null : new Samples(bareP50), note));

@@ -53,7 +53,7 @@ public final class ServeBench {
             List<Double> p99 = new ArrayList<>();
             long errors = 0;
             long requests = 0;
-            int reps = Math.max(1, settings.repetitions() / 2);
+            int reps = 3;
             java.time.Duration each = settings.loadDuration().dividedBy(reps);
             for (int rep = 0; rep < reps; rep++) {
                 LoadTest.Result r = LoadTest.run(base, settings.loadClients(), each, mix);
