@@ -24,8 +24,10 @@ public final class LoadTest {
      * @param latencyMs  every request's latency, milliseconds
      * @param bytes      body bytes received
      * @param firstError the first error, for the log, or null
+     * @param latencyByKind the latencies again, split by the kind of request (path up to its last '/' or '?')
      */
-    public record Result(long requests, long errors, double seconds, long[] latencyNanos, long bytes, String firstError) {
+    public record Result(long requests, long errors, double seconds, long[] latencyNanos, long bytes, String firstError,
+                         java.util.Map<String, long[]> latencyByKind) {
         public double throughput() {
             return requests / seconds;
         }
@@ -33,9 +35,21 @@ public final class LoadTest {
         public double percentileMs(double p) {
             return latencyNanos.length == 0 ? 0 : IndexSearchBench.percentile(latencyNanos, p) / 1e6;
         }
+
+        public double percentileMs(String kind, double p) {
+            long[] l = latencyByKind.getOrDefault(kind, new long[0]);
+            return l.length == 0 ? 0 : IndexSearchBench.percentile(l, p) / 1e6;
+        }
     }
 
     private LoadTest() {
+    }
+
+    /** "/api/reports/ABC" → "/api/reports/", "/api/search?q=x" → "/api/search". */
+    static String kind(String path) {
+        int q = path.indexOf('?');
+        String p = q < 0 ? path : path.substring(0, q);
+        return q < 0 ? p.substring(0, p.lastIndexOf('/') + 1) : p;
     }
 
     /** Runs the test; {@code paths} gives the path-and-query of a client's i-th request. */
@@ -46,13 +60,16 @@ public final class LoadTest {
         AtomicLong bytes = new AtomicLong();
         java.util.concurrent.atomic.AtomicReference<String> firstError = new java.util.concurrent.atomic.AtomicReference<>();
         List<long[]> perClient = new ArrayList<>();
+        List<String[]> kindsPerClient = new ArrayList<>();
         List<int[]> counts = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             long[] lat = new long[1 << 18];
+            String[] kinds = new String[lat.length];
             int[] count = new int[1];
             perClient.add(lat);
+            kindsPerClient.add(kinds);
             counts.add(count);
             int client = c;
             threads.add(Thread.ofPlatform().name("load-" + c).start(() -> {
@@ -61,6 +78,7 @@ public final class LoadTest {
                     String path = paths.apply(i++);
                     HttpRequest req = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET().build();
                     long s = System.nanoTime();
+                    kinds[count[0]] = kind(path);
                     try {
                         HttpResponse<byte[]> resp = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
                         lat[count[0]++] = System.nanoTime() - s;
@@ -84,12 +102,18 @@ public final class LoadTest {
         double seconds = (System.nanoTime() - start) / 1e9;
         int total = counts.stream().mapToInt(c -> c[0]).sum();
         long[] all = new long[total];
+        java.util.Map<String, List<Long>> byKind = new java.util.TreeMap<>();
         int at = 0;
         for (int c = 0; c < clients; c++) {
             System.arraycopy(perClient.get(c), 0, all, at, counts.get(c)[0]);
+            for (int i = 0; i < counts.get(c)[0]; i++) {
+                byKind.computeIfAbsent(kindsPerClient.get(c)[i], k -> new ArrayList<>()).add(perClient.get(c)[i]);
+            }
             at += counts.get(c)[0];
         }
         http.close();
-        return new Result(total, errors.get(), seconds, all, bytes.get(), firstError.get());
+        java.util.Map<String, long[]> kindArrays = new java.util.TreeMap<>();
+        byKind.forEach((k, v) -> kindArrays.put(k, v.stream().mapToLong(Long::longValue).toArray()));
+        return new Result(total, errors.get(), seconds, all, bytes.get(), firstError.get(), kindArrays);
     }
 }

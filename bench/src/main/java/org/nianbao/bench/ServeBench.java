@@ -47,12 +47,14 @@ public final class ServeBench {
                 case 2 -> "/api/reports/" + enc(reportIds.get(i / 4 % reportIds.size()));
                 default -> "/api/export.csv?q=" + enc("\"" + agencies.get(i / 4 % Math.min(agencies.size(), 50)).name() + "\"");
             };
-            LoadTest.run(base, 2, java.time.Duration.ofSeconds(3), mix); // warm-up
+            LoadTest.run(base, settings.loadClients(), java.time.Duration.ofSeconds(5), mix); // warm-up: JIT, caches
             List<Double> throughput = new ArrayList<>();
             List<Double> p50 = new ArrayList<>();
             List<Double> p99 = new ArrayList<>();
             long errors = 0;
             long requests = 0;
+            java.util.Map<String, List<Double>> kindP50 = new java.util.TreeMap<>();
+            java.util.Map<String, List<Double>> kindP99 = new java.util.TreeMap<>();
             int reps = 3;
             java.time.Duration each = settings.loadDuration().dividedBy(reps);
             for (int rep = 0; rep < reps; rep++) {
@@ -61,6 +63,10 @@ public final class ServeBench {
                 p50.add(r.percentileMs(0.50));
                 p99.add(r.percentileMs(0.99));
                 errors += r.errors();
+                for (String kind : r.latencyByKind().keySet()) {
+                    kindP50.computeIfAbsent(kind, k -> new ArrayList<>()).add(r.percentileMs(kind, 0.50));
+                    kindP99.computeIfAbsent(kind, k -> new ArrayList<>()).add(r.percentileMs(kind, 0.99));
+                }
                 requests += r.requests();
                 if (r.firstError() != null) log.warn("serve load: first error {}", r.firstError());
                 log.info("serve load repetition {}: {} req/s, p99 {} ms, {} errors", rep + 1, Samples.number(r.throughput()),
@@ -74,6 +80,10 @@ public final class ServeBench {
             figures.add(Figure.alone("serve load", "p50 ms", new Samples(p50), load));
             figures.add(Figure.alone("serve load", "p99 ms", new Samples(p99), load));
             figures.add(Figure.alone("serve load", "errors (must be 0)", Samples.of(errors), load));
+            for (String kind : kindP50.keySet()) {
+                figures.add(Figure.alone("serve load: " + kind, "p50 / p99 ms",
+                        new Samples(kindP50.get(kind)), "p99: " + new Samples(kindP99.get(kind)).format()));
+            }
             if (rss.isPresent()) {
                 figures.add(Figure.alone("memory", "peak RSS of serve under load, MB", Samples.of(rss.getAsLong() / 1e6),
                         "VmHWM of the serve JVM (default heap settings) after the load test, %,d reports".formatted(settings.reports())));

@@ -33,8 +33,17 @@ class LoadTestTest {
             assertThat(r.bytes()).isEqualTo(2 * r.requests());
             assertThat(r.percentileMs(0.99)).isGreaterThanOrEqualTo(r.percentileMs(0.5));
             assertThat(r.seconds()).isGreaterThanOrEqualTo(0.4);
+            assertThat(r.latencyByKind()).containsOnlyKeys("/");
+            assertThat(r.latencyByKind().get("/")).hasSize((int) r.requests());
         } finally {
             server.stop(0);
         }
+    }
+
+    @Test
+    void requestKindIsThePathWithoutItsLastSegmentOrQuery() {
+        assertThat(LoadTest.kind("/api/reports/abc-2020")).isEqualTo("/api/reports/");
+        assertThat(LoadTest.kind("/api/search?q=%E5%85%AC")).isEqualTo("/api/search");
+        assertThat(LoadTest.kind("/search?q=x")).isEqualTo("/search");
     }
 }
