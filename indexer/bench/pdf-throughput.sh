@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # PDF throughput on one core: nianbao's text+tables extraction vs `pdftotext -layout`, same files.
-# Usage: indexer/bench/pdf-throughput.sh [ROUNDS]   (from the repository root, after `mvn -o -pl indexer -am test-compile`)
+# Usage: indexer/bench/pdf-throughput.sh [ROUNDS]   (after `mvn -o -pl indexer -am test-compile`)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 rounds="${1:-5}"
@@ -8,7 +8,7 @@ files=("$root"/../shared/corpus/docs/*/report.pdf)
 [ -f "${files[0]}" ] || files=(/work/shared/corpus/docs/*/report.pdf)
 cp_file="$root/indexer/target/bench.classpath"
 (cd "$root" && mvn -B -q -o -pl indexer dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >/dev/null)
-java -Xss4m -cp "$root/indexer/target/classes:$root/indexer/target/test-classes:$(cat "$cp_file")" \
+java -cp "$root/indexer/target/classes:$root/indexer/target/test-classes:$root/seeds/target/classes:$root/archive/target/classes:$(cat "$cp_file")" \
   -Drounds="$rounds" org.nianbao.indexer.extract.bench.PdfThroughput "${files[@]}"
 pages=0
 for f in "${files[@]}"; do pages=$((pages + $(pdfinfo "$f" | awk '/^Pages:/ {print $2}'))); done

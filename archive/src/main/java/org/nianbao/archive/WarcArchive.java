@@ -22,12 +22,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,33 +38,35 @@ import java.util.function.Consumer;
  * choosing response-or-revisit, writing the records and inserting the capture row happen under it,
  * so a revisit always refers to a record that is already on disk.
  *
- * <p>Only one process writes: the first to open a data directory holds {@code state/archive.lock}
- * and repairs WARC files a crash left open; others open it read-only (indexer, verify while a crawl runs).
+ * <p>Only one writer per data folder: the first write takes {@code state/archive.lock} and keeps it
+ * until {@link #close()}. Opening repairs WARC files a crashed writer left open, when nobody writes;
+ * an archive that only reads (indexer, verify while a crawl runs) never holds the lock.
  */
 public final class WarcArchive implements Archive {
     public static final String SOFTWARE = "nianbao/" + version() + " (jwarc/0.36.0)";
+    /** How long a first write waits for another process that holds the writer lock (e.g. repairing files). */
+    private static final java.time.Duration LOCK_PATIENCE = java.time.Duration.ofSeconds(30);
     private static final Logger log = LoggerFactory.getLogger(WarcArchive.class);
 
     private final Path dataDir;
     private final ArchiveOptions options;
     private final Clock clock;
     private final CaptureStore store;
-    private final WarcFileWriter writer;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final WarcFileWriter.ChannelOpener opener;
+    private final Path lockFile;
     private final Object writeLock = new Object();
+    private WarcFileWriter writer; // created once this instance holds the writer lock
     private boolean dirty;
     private boolean closed;
 
     private WarcArchive(Path dataDir, ArchiveOptions options, Clock clock, CaptureStore store,
-                        FileChannel lockChannel, FileLock lock, WarcFileWriter.ChannelOpener opener) {
+                        WarcFileWriter.ChannelOpener opener) {
         this.dataDir = dataDir;
         this.options = options;
         this.clock = clock;
         this.store = store;
-        this.lockChannel = lockChannel;
-        this.lock = lock;
-        this.writer = lock == null ? null : new WarcFileWriter(warcDir(dataDir), options, clock, SOFTWARE, opener);
+        this.opener = opener;
+        this.lockFile = dataDir.resolve("state").resolve("archive.lock");
     }
 
     /** Opens (creating if needed) the archive under {@code dataDir}; repairs crash leftovers when it may write. */
@@ -82,23 +80,47 @@ public final class WarcArchive implements Archive {
         Files.createDirectories(warcDir(dataDir));
         Files.createDirectories(cdxDir(dataDir));
         Files.createDirectories(dataDir.resolve("state"));
-        FileChannel lockChannel = FileChannel.open(dataDir.resolve("state").resolve("archive.lock"),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock;
-        try {
-            lock = lockChannel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null;
-        }
-        if (lock == null) {
-            lockChannel.close();
-            lockChannel = null;
-            log.info("archive in {} is being written by another process: opened read-only", dataDir);
-        }
         CaptureStore store = CaptureStore.open(dataDir.resolve("state").resolve("archive.sqlite"));
-        WarcArchive archive = new WarcArchive(dataDir, options, clock, store, lockChannel, lock, opener);
-        if (lock != null) archive.recover();
+        WarcArchive archive = new WarcArchive(dataDir, options, clock, store, opener);
+        try {
+            archive.repairIfNobodyWrites();
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
         return archive;
+    }
+
+    /**
+     * Repairs files a crashed writer left open, if no process is writing now. The writer lock is
+     * taken only for the repair: it is taken again by the first write, so an archive opened only to
+     * read (indexer, verify) never keeps a crawler from writing.
+     */
+    private void repairIfNobodyWrites() throws IOException {
+        synchronized (writeLock) {
+            if (writer != null) return;
+            if (!WriterLocks.tryAcquire(lockFile, this)) {
+                log.info("archive in {} is being written by another process: reading only", dataDir);
+                return;
+            }
+            try {
+                recover();
+            } finally {
+                WriterLocks.release(lockFile, this);
+            }
+        }
+    }
+
+    /** Takes the writer lock (once) and starts writing; a clear error when another writer has it. */
+    private WarcFileWriter writer() throws IOException {
+        if (writer != null) return writer;
+        if (!WriterLocks.acquire(lockFile, this, LOCK_PATIENCE)) {
+            throw new ArchiveException("archive in " + dataDir + " is read-only here: another process (or archive"
+                    + " instance) is writing it");
+        }
+        recover(); // a writer may have crashed since this archive was opened
+        writer = new WarcFileWriter(warcDir(dataDir), options, clock, SOFTWARE, opener);
+        return writer;
     }
 
     /** Opens with default options and the system clock. */
@@ -118,8 +140,14 @@ public final class WarcArchive implements Archive {
         return dataDir;
     }
 
-    public boolean writable() {
-        return writer != null;
+    /** Whether this instance writes, or could (no other process or instance is writing). */
+    public boolean writable() throws IOException {
+        synchronized (writeLock) {
+            if (writer != null) return true;
+            if (!WriterLocks.tryAcquire(lockFile, this)) return false;
+            WriterLocks.release(lockFile, this);
+            return true;
+        }
     }
 
     /** The capture table (for verify, reindex, history). */
@@ -143,13 +171,11 @@ public final class WarcArchive implements Archive {
 
     @Override
     public Capture store(Exchange exchange) throws IOException {
-        if (writer == null) {
-            throw new ArchiveException("archive in " + dataDir + " is read-only: another process is writing it");
-        }
         PreparedExchange p = PreparedExchange.of(exchange);
         String url = exchange.url().toString();
         synchronized (writeLock) {
             if (closed) throw new ArchiveException("archive is closed");
+            WarcFileWriter writer = writer();
             Optional<CaptureRow> original = options.dedupe() && exchange.truncated() == null ? originalFor(p) : Optional.empty();
             List<InputStream> opened = new ArrayList<>();
             String fileBefore = writer.currentFile();
@@ -211,14 +237,11 @@ public final class WarcArchive implements Archive {
 
     @Override
     public void recordOutlinks(Capture capture, List<String> outlinks) throws IOException {
-        if (writer == null) {
-            throw new ArchiveException("archive in " + dataDir + " is read-only: another process is writing it");
-        }
         CaptureRow row = store.byId(capture.id())
                 .orElseThrow(() -> new ArchiveException("no capture with id " + capture.id()));
         synchronized (writeLock) {
             if (closed) throw new ArchiveException("archive is closed");
-            writer.write(warcinfoId -> List.of(ExchangeRecords.outlinks(row.capture().url(), row.recordId(),
+            writer().write(warcinfoId -> List.of(ExchangeRecords.outlinks(row.capture().url(), row.recordId(),
                     row.capture().time(), outlinks, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
                     warcinfoId)), 4096L + outlinks.stream().mapToLong(String::length).sum() * 2);
         }
@@ -260,9 +283,15 @@ public final class WarcArchive implements Archive {
         throw new ArchiveException("WARC file " + warcFile + " is missing from " + warcDir(dataDir));
     }
 
-    /** A URL's captures read as a version history: when its bytes changed, when it disappeared. */
+    /**
+     * A URL's captures read as a version history: when its bytes changed, when it disappeared. A URL
+     * never captured as written is looked up by its SURT form.
+     */
     public List<HistoryEntry> versions(String url) throws IOException {
-        return VersionHistory.of(history(url));
+        List<Capture> exact = history(url);
+        if (!exact.isEmpty()) return VersionHistory.of(exact);
+        // as people type it: another scheme, "www.", letter case or query order still finds the document
+        return VersionHistory.of(store.historyBySurt(Surt.of(url)).stream().map(CaptureRow::capture).toList());
     }
 
     /** Exports original payloads (with sidecar JSON) by URL and date or by SHA-256. */
@@ -277,16 +306,16 @@ public final class WarcArchive implements Archive {
     public VerifyReport verify(int threads, Consumer<String> progress) throws IOException {
         synchronized (writeLock) {
             if (writer != null) flush();
+            else repairIfNobodyWrites();
             return new Verifier(dataDir, store, threads, progress).verify(false);
         }
     }
 
     /** Rebuilds the capture table and the CDXJ index from the WARC files (ids of known captures are kept). */
     public Reindexer.Result reindex(Consumer<String> progress) throws IOException {
-        if (writer == null) {
-            throw new ArchiveException("cannot reindex " + dataDir + " while another process is writing it");
-        }
         synchronized (writeLock) {
+            if (closed) throw new ArchiveException("archive is closed");
+            writer();
             flush();
             return Reindexer.reindex(dataDir, store, progress);
         }
@@ -309,9 +338,11 @@ public final class WarcArchive implements Archive {
                 flush();
             } finally {
                 closed = true;
-                store.close();
-                if (lock != null) lock.release();
-                if (lockChannel != null) lockChannel.close();
+                try {
+                    store.close();
+                } finally {
+                    WriterLocks.release(lockFile, this);
+                }
             }
         }
     }

@@ -172,6 +172,9 @@ class WarcArchiveTest {
                 assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).contains("年度报告");
             }
             assertThat(archive.history(url)).containsExactly(first, second);
+            assertThat(archive.versions("https://HEBEI.gov.cn/nb/2025.html")).extracting(e -> e.capture().id())
+                    .as("found by SURT when typed differently").containsExactly(first.id(), second.id());
+            assertThat(archive.versions(url)).extracting(e -> e.change().name()).containsExactly("NEW", "UNCHANGED");
         }
         List<WarcRecord> records = readAll(warcs().getFirst());
         WarcResponse original = (WarcResponse) records.get(1);

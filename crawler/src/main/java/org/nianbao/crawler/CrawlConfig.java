@@ -11,7 +11,8 @@ import java.util.List;
  *
  * @param stateDir            folder for the SQLite frontier and fetch history (data/state)
  * @param delay               least gap between the end of one request to a host and the start of the next
- * @param responseTimeFactor  k in gap ≥ k × last response time (a slow host gets more rest)
+ * @param responseTimeFactor  k in gap ≥ k × last response time (a slow host gets more rest); default 1, the
+ *                            delay Scrapy's AutoThrottle settles on at a target concurrency of one
  * @param crawlDelayCap       robots.txt Crawl-delay is honoured up to this much
  * @param userAgent           honest User-Agent naming nianbao with a contact URL
  * @param robotsName          the product token matched against robots.txt groups
@@ -65,7 +66,7 @@ public record CrawlConfig(
     }
 
     public static CrawlConfig defaults(Path stateDir) {
-        return new CrawlConfig(stateDir, Duration.ofSeconds(2), 2.0, Duration.ofSeconds(60),
+        return new CrawlConfig(stateDir, Duration.ofSeconds(2), 1.0, Duration.ofSeconds(60),
                 DEFAULT_USER_AGENT, "nianbao",
                 Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(5),
                 100L * 1024 * 1024, 2000, 6, 10, 512,

@@ -41,7 +41,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -141,6 +140,7 @@ public final class Crawler implements AutoCloseable {
      * every report known from earlier runs with conditional requests).
      */
     public CrawlSummary crawlSeeds(List<Seed> seeds) {
+        if (frontier != null) frontier.close();
         frontier = Frontier.open(config.stateDir(), clock);
         frontier.setBudgets(config.maxPagesPerHost(), config.trapBudgetPerHost());
         run = frontier.beginOrResume();
@@ -177,6 +177,10 @@ public final class Crawler implements AutoCloseable {
     }
 
     private void seedCounters() {
+        fetched.set(0);
+        reports.set(0);
+        errors.set(0);
+        stoppedHosts.clear();
         for (Frontier.Row r : frontier.rows()) {
             schemes.putIfAbsent(r.host(), URI.create(r.url()).getScheme().toLowerCase(Locale.ROOT));
             if (!"done".equals(r.state())) continue;
@@ -698,15 +702,5 @@ public final class Crawler implements AutoCloseable {
         archiveQueue.close();
         fetcher.close();
         if (frontier != null) frontier.close();
-    }
-
-    /** For tests and summaries: counters by name. */
-    Map<String, Long> counters() {
-        Map<String, Long> m = new HashMap<>();
-        m.put("requests", requests.get());
-        m.put("fetched", fetched.get());
-        m.put("reports", reports.get());
-        m.put("errors", errors.get());
-        return m;
     }
 }

@@ -35,9 +35,16 @@ public final class CrawlMain {
             }
         }
         if (warmUpDir != null) crawl(warmUpDir, Duration.ofMillis(10), warmUp);
+        long cpuBefore = cpuNanos();
         CrawlSummary s = crawl(data, delay, seeds);
-        System.out.println("done runId=" + s.runId() + " resumed=" + s.resumed() + " requests=" + s.requests());
+        System.out.println("done runId=" + s.runId() + " resumed=" + s.resumed() + " requests=" + s.requests()
+                + " cpuMillis=" + (cpuNanos() - cpuBefore) / 1_000_000);
         System.exit(0);
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static CrawlSummary crawl(Path data, Duration delay, List<URI> seeds) throws Exception {

@@ -52,7 +52,11 @@ class CrawlResumeTest {
                 .withReports(8, 12).withOrdinaryPages(6).withCorpusAttachments(false);
         try (PortalFarm farm = PortalFarm.start(config)) {
             Path clean = dir.resolve("clean");
-            runToEnd(clean, farm, dir.resolve("clean.log"));
+            try (WarcArchive archive = WarcArchive.open(clean, ArchiveOptions.defaults(), Clock.systemUTC());
+                 Crawler crawler = new Crawler(FarmCrawlTest.config(clean.resolve("state"), java.time.Duration.ofMillis(30)),
+                         archive, Clock.systemUTC())) {
+                crawler.crawlUrls(farm.seedUrls());
+            }
             long cleanRequests = farm.stats().requests();
 
             Path killed = dir.resolve("killed");

@@ -40,8 +40,31 @@ class FarmCrawlTest {
     }
 
     @Test
+    void crawlsRegistryUnitsFromTheirReportColumnsAndNamesTheUnitOfEachHost(@TempDir Path dir) throws Exception {
+        try (PortalFarm farm = PortalFarm.start(FarmConfig.small());
+             WarcArchive archive = WarcArchive.open(dir, ArchiveOptions.defaults(), Clock.systemUTC());
+             Crawler crawler = new Crawler(config(dir.resolve("state"), Duration.ofMillis(20)), archive, Clock.systemUTC())) {
+            List<org.nianbao.seeds.Unit> units = farm.truth().hosts().stream().map(h -> new org.nianbao.seeds.Unit(
+                    h.unit(), org.nianbao.seeds.Unit.Level.CITY, h.province(), null, h.seedUrl(), List.of(h.reportColumnUrl()),
+                    List.of(h.host()), false)).toList();
+            CrawlSummary summary = crawler.crawl(units);
+            Set<String> archived = archivedUrls(archive);
+            assertThat(farm.truth().reports()).allSatisfy(r -> assertThat(archived).contains(r.url().toString()));
+            assertThat(summary.hosts()).extracting(HostSummary::unit)
+                    .containsExactlyInAnyOrderElementsOf(units.stream().map(org.nianbao.seeds.Unit::name).toList());
+            // The report column is a seed of its own and goes first, right after robots.txt.
+            List<FarmStats.RequestRecord> log = farm.requests();
+            for (FarmTruth.HostTruth h : farm.truth().hosts()) {
+                List<String> targets = log.stream().filter(r -> r.host().equals(h.host())).map(FarmStats.RequestRecord::target).toList();
+                assertThat(targets.get(0)).isEqualTo("/robots.txt");
+                assertThat(targets.get(1)).isEqualTo(h.reportColumnUrl().getRawPath());
+            }
+        }
+    }
+
+    @Test
     void findsEveryReportOfEveryCmsFamilyWithoutBreakingAnyRule(@TempDir Path dir) throws Exception {
-        FarmConfig farmConfig = FarmConfig.defaults(10).withReports(4, 8).withOrdinaryPages(6)
+        FarmConfig farmConfig = FarmConfig.defaults(10).withReports(3, 6).withOrdinaryPages(4)
                 .withSlowness(Duration.ofMillis(600)).withHugeBytes(3L * 1024 * 1024).withCrawlDelaySeconds(1)
                 .withRetryAfterSeconds(1);
         try (PortalFarm farm = PortalFarm.start(farmConfig);
@@ -62,6 +85,14 @@ class FarmCrawlTest {
                     assertThat(archived).as(cms + " page " + r.pageUrl()).contains(r.pageUrl().toString());
                 }
             });
+            org.slf4j.LoggerFactory.getLogger(FarmCrawlTest.class).info(
+                    "recall {}/{} reports over {} CMS families; {} requests; disallowed hits {}; before robots {}; trap hits {}; "
+                            + "session-id hits {}; Retry-After violations {}; smallest gap {} ms; most in flight {}; outside hosts {}",
+                    truth.reports().stream().filter(r -> archived.contains(r.url().toString())).count(), truth.reports().size(),
+                    byCms.size(), stats.requests(), stats.total(FarmStats.HostStats::disallowedHits),
+                    stats.total(FarmStats.HostStats::requestsBeforeRobots), stats.total(FarmStats.HostStats::trapHits),
+                    stats.total(FarmStats.HostStats::sessionIdHits), stats.total(FarmStats.HostStats::retryAfterViolations),
+                    stats.minGapMillis(), stats.maxInFlight(), stats.outsideHosts().size());
             // Politeness and restraint, as the farm measured them.
             Duration delay = Duration.ofMillis(50);
             stats.hosts().values().forEach(h -> {

@@ -129,7 +129,6 @@ public final class WeeklyRun {
         ChangeLog changeLog = new ChangeLog(db);
         DocumentExtractor extractor = Extractors.defaults();
         CrawlSummary crawl;
-        long capturesBefore;
         long captures;
         long responses;
         IndexSummary indexed;
@@ -137,7 +136,6 @@ public final class WeeklyRun {
         Map<String, List<WatchHit>> hits;
         try (WarcArchive archive = WarcArchive.open(dataDir)) {
             if (!archive.writable()) throw new RunsException("the archive in " + dataDir + " is being written by another process");
-            capturesBefore = archive.captures().count();
             long lastIdBefore = lastCaptureId(archive);
             try (Crawler crawler = new Crawler(crawlConfig, archive, clock)) {
                 crawler.onProgress(crawlProgress, crawlProgressEvery);
@@ -159,7 +157,6 @@ public final class WeeklyRun {
                 }
             }
         }
-        log.debug("archive held {} captures before run {}", capturesBefore, id);
         Map<String, Integer> errors = new TreeMap<>();
         Map<String, String> blocked = new TreeMap<>();
         int hosts = 0;

@@ -52,7 +52,7 @@ public final class CrawlCommand implements Callable<Integer> {
     @Option(names = "--resolve", paramLabel = "PATTERN=IP", description = "resolve matching host names to IP, like curl (repeatable), e.g. '*.gov.cn=127.0.0.1'")
     List<String> resolve = new ArrayList<>();
 
-    @Option(names = "--delay", paramLabel = "DURATION", converter = Durations.class, defaultValue = "2s",
+    @Option(names = "--delay", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "2s",
             description = "least gap between two requests to one host (default ${DEFAULT-VALUE})")
     Duration delay;
 

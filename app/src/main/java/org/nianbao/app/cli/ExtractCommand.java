@@ -58,9 +58,9 @@ public final class ExtractCommand implements Callable<Integer> {
             printText(doc, out);
         }
         out.flush();
-        for (String w : doc.warnings()) log.info("{}: {}", file, w);
+        for (String w : doc.warnings()) log.debug("{}: {}", file, w);
         if (doc.error() != null) {
-            log.warn("{}: {}", file, doc.error());
+            log.debug("{}: {}", file, doc.error()); // the file log only: stderr gets the one line below
             err.println("nianbao: " + file + ": " + doc.error().replaceAll("\\s+", " "));
             return 1;
         }

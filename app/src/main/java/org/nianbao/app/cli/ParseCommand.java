@@ -58,6 +58,8 @@ public final class ParseCommand implements Callable<Integer> {
         ReportParser parser = new ReportParser(Gazetteer.load());
         List<ParseResult> results = new ArrayList<>();
         int failures = 0;
+        // Scans need OCR (tens of seconds each): show progress when there is more than one file.
+        Progress progress = files.size() > 1 ? new Progress("parse: files", files.size()) : null;
         for (Path file : files) {
             try {
                 results.add(parse(extractors, parser, file));
@@ -66,7 +68,9 @@ public final class ParseCommand implements Callable<Integer> {
                 log.debug("cannot parse {}", file, e);
                 err.println("nianbao parse: " + file + ": " + oneLine(e));
             }
+            if (progress != null) progress.step(file.getFileName().toString());
         }
+        if (progress != null) progress.finish();
         if (json) {
             if (!results.isEmpty()) out.println(ParsedReportJson.write(results));
         } else {

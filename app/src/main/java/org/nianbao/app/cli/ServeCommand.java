@@ -2,6 +2,7 @@ package org.nianbao.app.cli;
 
 import org.nianbao.app.web.FeedRoutes;
 import org.nianbao.app.web.WebServer;
+import org.nianbao.indexer.index.ReportIndex;
 import org.nianbao.indexer.search.ReportSearcher;
 import org.nianbao.runs.schedule.RunScheduler;
 import org.nianbao.runs.schedule.Schedule;
@@ -53,6 +54,10 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("nianbao serve: " + e.getMessage());
             return UsageErrors.BAD_USAGE;
+        }
+        if (plan != null && !WatchCommand.hasIndex(location.indexDir())) {
+            // A scheduled server may start before the first run: give it an empty index to serve meanwhile.
+            ReportIndex.open(location.indexDir()).close();
         }
         ReportSearcher searcher = ReportSearcher.open(location.indexDir());
         WebServer server = new WebServer(searcher, host, port)

@@ -25,7 +25,8 @@ import java.util.Map;
 
 /**
  * The HTTP face of search, read-only: {@code GET /api/search}, {@code /api/reports/{id}}, {@code /api/export.csv}
- * (and {@code .jsonl}), {@code /api/facets}, and the plain results page {@code /search}. Same semantics as the
+ * (and {@code .jsonl}), {@code /api/facets}, {@code /api/stats} (figures summed per year, province, …), and the
+ * plain results page {@code /search}. Same semantics as the
  * CLI. Errors are JSON {@code {"error": "..."}}; a malformed query is a 400 that says what is wrong.
  *
  * <p>Query parameters: {@code q}, {@code facet=DIM:VALUE} (repeatable; {@code DIM=VALUE} works too), {@code sort},
@@ -69,6 +70,7 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/api/search", this::apiSearch);
             config.routes.get("/api/facets", this::apiFacets);
             config.routes.get("/api/reports/<id>", this::apiReport);
+            config.routes.get("/api/stats", this::apiStats);
             config.routes.get("/api/export.csv", ctx -> export(ctx, ReportExporter.Format.CSV));
             config.routes.get("/api/export.jsonl", ctx -> export(ctx, ReportExporter.Format.JSONL));
             config.routes.get("/search", this::searchPage);
@@ -110,6 +112,14 @@ public final class WebServer implements AutoCloseable {
         out.put("total", r.total());
         out.put("facets", r.facets());
         sendJson(ctx, out);
+    }
+
+    /** Figures summed per group: {@code /api/stats?q=…&group=year&figure=t3.新收.总计&figure=t3.予以公开.总计}. */
+    private void apiStats(Context ctx) throws Exception {
+        List<String> figures = ctx.queryParams("figure");
+        if (figures.isEmpty()) figures = Figures.MAIN;
+        String group = ctx.queryParam("group");
+        sendJson(ctx, Map.of("groups", searcher.totals(request(ctx, 0), figures, group == null || group.isBlank() ? null : group)));
     }
 
     private void apiReport(Context ctx) throws Exception {

@@ -136,6 +136,11 @@ class ArchiveVerbsTest {
         Result latest = run("export", "--url", URL, "--out", out.toString(), "--data", data.toString());
         assertThat(Files.readString(Path.of(latest.out().lines().toList().get(0)))).isEqualTo("%PDF-1.7 修订版");
 
+        Result typedOtherwise = run("export", "--url", "https://NX.gov.cn/zwgk/2025nb.pdf", "--out", tmp.resolve("out3").toString(),
+                "--data", data.toString());
+        assertThat(typedOtherwise.code()).as(typedOtherwise.err()).isZero();
+        assertThat(Files.readString(Path.of(typedOtherwise.out().lines().toList().get(0)))).isEqualTo("%PDF-1.7 修订版");
+
         String sha = s.path("sha256").asText().substring("sha256:".length());
         Result bySha = run("export", "--sha256", sha, "--out", tmp.resolve("out2").toString(), "--data", data.toString());
         assertThat(bySha.code()).isZero();

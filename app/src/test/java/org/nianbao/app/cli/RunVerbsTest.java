@@ -156,6 +156,30 @@ class RunVerbsTest {
     }
 
     @Test
+    void serveWithAScheduleStartsOnAnEmptyDataFolderAndServesTheFeeds(@TempDir Path data) throws Exception {
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "serve", "--data", data.toString(), "--port", "0", "--schedule", "weekly", "--delay", "1s");
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String scheduled = null;
+            String serving = null;
+            for (String line; (serving == null || scheduled == null) && (line = out.readLine()) != null; ) {
+                if (line.startsWith("scheduled runs: ")) scheduled = line;
+                if (line.startsWith("serving http://")) serving = line.substring("serving ".length()).replace("/search", "");
+            }
+            assertThat(scheduled).isNotNull().contains("weekly (0 3 * * 1)").contains("next at ");
+            assertThat(serving).isNotNull();
+            HttpResponse<byte[]> feed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(serving + "/feeds/changes.atom")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(feed.statusCode()).isEqualTo(200);
+            assertThat(children(atom(feed.body()).getDocumentElement(), "entry")).isEmpty();
+        } finally {
+            p.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
     void serveRefusesABadScheduleBeforeStarting(@TempDir Path data) {
         Result r = nianbao("serve", "--data", data.toString(), "--schedule", "every tuesday");
         assertThat(r.code()).isEqualTo(2);

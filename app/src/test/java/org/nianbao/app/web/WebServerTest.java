@@ -116,6 +116,20 @@ class WebServerTest {
     }
 
     @Test
+    void statsSumFiguresPerGroup() throws Exception {
+        JsonNode body = ReportJson.mapper().readTree(get("/api/stats?q=" + enc("year:[2019 TO 2021]") + "&group=year&figure="
+                + enc("t3.新收.总计")).body());
+        assertThat(body.get("groups")).hasSize(3);
+        for (JsonNode g : body.get("groups")) {
+            int year = g.get("group").asInt();
+            double expected = records.stream().filter(r -> r.parsed().reportYear() == year)
+                    .mapToDouble(r -> r.parsed().table3().get("新收").get(6) == null ? 0 : r.parsed().table3().get("新收").get(6)).sum();
+            assertThat(g.get("sums").get("t3.新收.总计").asDouble()).as("year %d", year).isEqualTo(expected);
+        }
+        assertThat(get("/api/stats?group=colour").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void reportByIdHasTablesTextAndOriginals() throws Exception {
         HttpResponse<String> r = get("/api/reports/" + enc("吴忠市人民政府办公室") + "/2020");
         assertThat(r.statusCode()).isEqualTo(200);

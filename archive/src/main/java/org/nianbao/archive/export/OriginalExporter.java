@@ -6,6 +6,7 @@ import org.nianbao.archive.Archive;
 import org.nianbao.archive.ArchiveException;
 import org.nianbao.archive.Capture;
 import org.nianbao.archive.cdx.CdxjLine;
+import org.nianbao.archive.cdx.Surt;
 import org.nianbao.archive.store.CaptureRow;
 import org.nianbao.archive.store.CaptureStore;
 import org.nianbao.archive.warc.Digests;
@@ -46,7 +47,10 @@ public final class OriginalExporter {
             return store.bySha256(request.sha256()).map(CaptureRow::capture)
                     .orElseThrow(() -> new ArchiveException("no capture has SHA-256 " + request.sha256()));
         }
-        List<Capture> history = archive.history(request.url());
+        List<Capture> exact = archive.history(request.url());
+        // typed another way (scheme, "www.", case, query order): the SURT key still finds it
+        List<Capture> history = !exact.isEmpty() ? exact
+                : store.historyBySurt(Surt.of(request.url())).stream().map(CaptureRow::capture).toList();
         if (history.isEmpty()) throw new ArchiveException("the archive has no capture of " + request.url());
         Optional<Capture> chosen = history.stream()
                 .filter(c -> request.at() == null || !c.time().isAfter(request.at()))

@@ -114,6 +114,10 @@ public final class CaptureStore implements Closeable {
         return many("WHERE url = ? ORDER BY time_ms, id", url);
     }
 
+    public synchronized List<CaptureRow> historyBySurt(String surt) throws IOException {
+        return many("WHERE surt = ? ORDER BY time_ms, id", surt);
+    }
+
     public synchronized Optional<CaptureRow> bySha256(String sha256) throws IOException {
         return one("WHERE sha256 = ? ORDER BY time_ms DESC, id DESC", sha256);
     }

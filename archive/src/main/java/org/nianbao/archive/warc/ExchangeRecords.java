@@ -98,7 +98,11 @@ public final class ExchangeRecords {
         if (warcinfoId != null) b.warcinfoId(warcinfoId);
         String ip = p.exchange().serverIp();
         if (ip != null && IP_LITERAL.matcher(ip).matches()) {
-            b.ipAddress(InetAddress.getByName(ip)); // a literal: no DNS lookup
+            try {
+                b.ipAddress(InetAddress.getByName(ip)); // a literal: no DNS lookup
+            } catch (java.net.UnknownHostException notAnAddress) {
+                // a malformed address is left out rather than failing the capture
+            }
         }
     }
 

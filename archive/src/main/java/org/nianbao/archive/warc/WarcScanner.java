@@ -121,7 +121,7 @@ public final class WarcScanner implements AutoCloseable {
         MessageDigest p256 = null;
         long payloadLength = -1;
         if (http) {
-            HeadSplit split = splitHttpHead(in, contentLength, offset);
+            HeadSplit split = splitHttpHead(in, contentLength);
             httpHead = split.head;
             block.update(split.head);
             remaining -= split.head.length;
@@ -161,7 +161,7 @@ public final class WarcScanner implements AutoCloseable {
     }
 
     /** Reads the HTTP head (through CRLF CRLF) from the block; whatever was read past it is returned as rest. */
-    private HeadSplit splitHttpHead(InputStream in, long blockLength, long offset) throws IOException {
+    private HeadSplit splitHttpHead(InputStream in, long blockLength) throws IOException {
         long max = Math.min(blockLength, MAX_HEADER);
         java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream(1024);
         int last4 = 0;

@@ -87,7 +87,8 @@ public final class HttpFetcher implements AutoCloseable {
         } catch (IOException e) {
             return failure(req.url(), tap, started, e);
         }
-        Instant firstByte = clock.instant();
+        // The server's share: request written to response head read, without connecting or our own set-up.
+        Instant firstByte = tap.serverNanos >= 0 ? started.plusNanos(tap.serverNanos) : clock.instant();
         try (response) {
             // Small bodies stay in memory until the response is complete, so creating the temp file
             // (slow when the disk is busy with archive fsyncs) never counts as the server's time.
@@ -166,6 +167,8 @@ public final class HttpFetcher implements AutoCloseable {
     static final class WireTap {
         volatile Request request;
         volatile String serverIp;
+        /** Nanoseconds from handing the request to the connection until the response head was read. */
+        volatile long serverNanos = -1;
 
         byte[] requestBytes() {
             Request r = request;
@@ -189,7 +192,10 @@ public final class HttpFetcher implements AutoCloseable {
                     tap.serverIp = chain.connection().route().socketAddress().getAddress().getHostAddress();
                 }
             }
-            return chain.proceed(chain.request());
+            long sent = System.nanoTime();
+            Response response = chain.proceed(chain.request());
+            if (tap != null) tap.serverNanos = System.nanoTime() - sent;
+            return response;
         }
     }
 }

@@ -34,6 +34,7 @@ public final class Frontier implements AutoCloseable {
     private int trapBudget = Integer.MAX_VALUE;
     /** Per host: URLs queued this run, trap-like ones among them, and offers refused by a budget. */
     private final Map<String, int[]> hostCounts = new java.util.HashMap<>();
+    private final Map<String, PreparedStatement> statements = new java.util.HashMap<>();
 
     private Frontier(Connection db, Clock clock) {
         this.db = db;
@@ -128,7 +129,8 @@ public final class Frontier implements AutoCloseable {
 
     public void finishRun() {
         locked(() -> {
-            try (PreparedStatement p = db.prepareStatement("UPDATE run SET finished=? WHERE id=?")) {
+            {
+            PreparedStatement p = ps("UPDATE run SET finished=? WHERE id=?");
                 p.setString(1, clock.instant().toString());
                 p.setLong(2, runId);
                 p.executeUpdate();
@@ -168,7 +170,8 @@ public final class Frontier implements AutoCloseable {
     private int[] hostCounts(String host) throws SQLException {
         int[] n = hostCounts.get(host);
         if (n == null) {
-            try (PreparedStatement p = db.prepareStatement("SELECT count(*), coalesce(sum(trap),0) FROM frontier WHERE host=?")) {
+            {
+            PreparedStatement p = ps("SELECT count(*), coalesce(sum(trap),0) FROM frontier WHERE host=?");
                 p.setString(1, host);
                 try (ResultSet rs = p.executeQuery()) {
                     rs.next();
@@ -181,7 +184,8 @@ public final class Frontier implements AutoCloseable {
     }
 
     private boolean containsUrl(String url) throws SQLException {
-        try (PreparedStatement p = db.prepareStatement("SELECT 1 FROM frontier WHERE url=?")) {
+        {
+            PreparedStatement p = ps("SELECT 1 FROM frontier WHERE url=?");
             p.setString(1, url);
             try (ResultSet rs = p.executeQuery()) {
                 return rs.next();
@@ -190,9 +194,10 @@ public final class Frontier implements AutoCloseable {
     }
 
     private int insertRow(Candidate c) throws SQLException {
-        try (PreparedStatement p = db.prepareStatement("""
+        {
+            PreparedStatement p = ps("""
                 INSERT OR IGNORE INTO frontier(url, host, unit, scope, referrer, anchor, kind, depth, priority, trap, state)
-                VALUES (?,?,?,?,?,?,?,?,?,?,'queued')""")) {
+                VALUES (?,?,?,?,?,?,?,?,?,?,'queued')""");
             p.setString(1, c.url());
             p.setString(2, c.host());
             p.setString(3, c.unit());
@@ -228,8 +233,9 @@ public final class Frontier implements AutoCloseable {
     public Optional<FrontierEntry> next(String host) {
         return locked(() -> {
             List<FrontierEntry> e;
-            try (PreparedStatement p = db.prepareStatement("SELECT " + ENTRY_COLUMNS
-                    + " FROM frontier WHERE host=? AND state='queued' ORDER BY priority DESC, rowid LIMIT 1")) {
+            {
+            PreparedStatement p = ps("SELECT " + ENTRY_COLUMNS
+                    + " FROM frontier WHERE host=? AND state='queued' ORDER BY priority DESC, rowid LIMIT 1");
                 p.setString(1, host);
                 e = entries(p);
             }
@@ -265,8 +271,9 @@ public final class Frontier implements AutoCloseable {
     /** Records a finished fetch and everything that follows from it, atomically. */
     public void complete(Completion c) {
         locked(() -> inTransaction(() -> {
-            try (PreparedStatement p = db.prepareStatement(
-                    "UPDATE frontier SET state='done', status=?, outcome=?, reason=?, attempts=attempts+1 WHERE url=?")) {
+            {
+            PreparedStatement p = ps(
+                    "UPDATE frontier SET state='done', status=?, outcome=?, reason=?, attempts=attempts+1 WHERE url=?");
                 p.setInt(1, c.status());
                 p.setString(2, c.outcome());
                 p.setString(3, c.reason());
@@ -275,11 +282,13 @@ public final class Frontier implements AutoCloseable {
             }
             if (c.history() != null) putHistory(c.history());
             if (c.outlinks() != null && !c.outlinks().isEmpty()) {
-                try (PreparedStatement del = db.prepareStatement("DELETE FROM outlink WHERE url=?")) {
+                {
+            PreparedStatement del = ps("DELETE FROM outlink WHERE url=?");
                     del.setString(1, c.url());
                     del.executeUpdate();
                 }
-                try (PreparedStatement p = db.prepareStatement("INSERT OR IGNORE INTO outlink(url, target, anchor, paging) VALUES (?,?,?,?)")) {
+                {
+            PreparedStatement p = ps("INSERT OR IGNORE INTO outlink(url, target, anchor, paging) VALUES (?,?,?,?)");
                     for (Completion.Outlink o : c.outlinks()) {
                         p.setString(1, c.url());
                         p.setString(2, o.target());
@@ -298,7 +307,8 @@ public final class Frontier implements AutoCloseable {
     /** Puts an in-flight URL back in the queue (to retry after a backoff), logging the request if one was made. */
     public void requeue(String url, RequestLog request) {
         locked(() -> inTransaction(() -> {
-            try (PreparedStatement p = db.prepareStatement("UPDATE frontier SET state='queued', attempts=attempts+1 WHERE url=?")) {
+            {
+            PreparedStatement p = ps("UPDATE frontier SET state='queued', attempts=attempts+1 WHERE url=?");
                 p.setString(1, url);
                 p.executeUpdate();
             }
@@ -309,7 +319,8 @@ public final class Frontier implements AutoCloseable {
     /** Marks a URL as not fetched on purpose (robots, budget, blocked host), with the reason. */
     public void skip(String url, String reason) {
         locked(() -> {
-            try (PreparedStatement p = db.prepareStatement("UPDATE frontier SET state='skipped', reason=? WHERE url=?")) {
+            {
+            PreparedStatement p = ps("UPDATE frontier SET state='skipped', reason=? WHERE url=?");
                 p.setString(1, reason);
                 p.setString(2, url);
                 p.executeUpdate();
@@ -321,13 +332,15 @@ public final class Frontier implements AutoCloseable {
     /** Gives up a host for this run: its queued URLs are skipped with the reason, and the host is remembered. */
     public void skipHost(String host, String state, String reason) {
         locked(() -> inTransaction(() -> {
-            try (PreparedStatement p = db.prepareStatement(
-                    "UPDATE frontier SET state='skipped', reason=? WHERE host=? AND state IN ('queued','inflight')")) {
+            {
+            PreparedStatement p = ps(
+                    "UPDATE frontier SET state='skipped', reason=? WHERE host=? AND state IN ('queued','inflight')");
                 p.setString(1, state);
                 p.setString(2, host);
                 p.executeUpdate();
             }
-            try (PreparedStatement p = db.prepareStatement("INSERT OR REPLACE INTO host_status(run_id, host, state, reason) VALUES (?,?,?,?)")) {
+            {
+            PreparedStatement p = ps("INSERT OR REPLACE INTO host_status(run_id, host, state, reason) VALUES (?,?,?,?)");
                 p.setLong(1, runId);
                 p.setString(2, host);
                 p.setString(3, state);
@@ -341,7 +354,8 @@ public final class Frontier implements AutoCloseable {
     public Map<String, String[]> stoppedHosts() {
         return locked(() -> {
             Map<String, String[]> m = new LinkedHashMap<>();
-            try (PreparedStatement p = db.prepareStatement("SELECT host, state, reason FROM host_status WHERE run_id=?")) {
+            {
+            PreparedStatement p = ps("SELECT host, state, reason FROM host_status WHERE run_id=?");
                 p.setLong(1, runId);
                 try (ResultSet rs = p.executeQuery()) {
                     while (rs.next()) m.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
@@ -359,8 +373,9 @@ public final class Frontier implements AutoCloseable {
     }
 
     private void logRequest(RequestLog r) throws SQLException {
-        try (PreparedStatement p = db.prepareStatement(
-                "INSERT INTO request(run_id, url, host, status, bytes, started, finished, error) VALUES (?,?,?,?,?,?,?,?)")) {
+        {
+            PreparedStatement p = ps(
+                "INSERT INTO request(run_id, url, host, status, bytes, started, finished, error) VALUES (?,?,?,?,?,?,?,?)");
             p.setLong(1, runId);
             p.setString(2, r.url());
             p.setString(3, r.host());
@@ -375,8 +390,9 @@ public final class Frontier implements AutoCloseable {
 
     public Optional<History> history(String url) {
         return locked(() -> {
-            try (PreparedStatement p = db.prepareStatement(
-                    "SELECT url, etag, last_modified, sha256, status, kind, run_id FROM history WHERE url=?")) {
+            {
+            PreparedStatement p = ps(
+                    "SELECT url, etag, last_modified, sha256, status, kind, run_id FROM history WHERE url=?");
                 p.setString(1, url);
                 try (ResultSet rs = p.executeQuery()) {
                     if (!rs.next()) return Optional.empty();
@@ -389,9 +405,10 @@ public final class Frontier implements AutoCloseable {
 
     public void putHistory(History h) {
         locked(() -> {
-            try (PreparedStatement p = db.prepareStatement("""
+            {
+            PreparedStatement p = ps("""
                     INSERT OR REPLACE INTO history(url, etag, last_modified, sha256, status, kind, run_id)
-                    VALUES (?,?,?,?,?,?,?)""")) {
+                    VALUES (?,?,?,?,?,?,?)""");
                 p.setString(1, h.url());
                 p.setString(2, h.etag());
                 p.setString(3, h.lastModified());
@@ -409,9 +426,10 @@ public final class Frontier implements AutoCloseable {
     public List<History> knownReports() {
         return locked(() -> {
             List<History> out = new ArrayList<>();
-            try (PreparedStatement p = db.prepareStatement("""
+            {
+            PreparedStatement p = ps("""
                     SELECT url, etag, last_modified, sha256, status, kind, run_id FROM history
-                    WHERE kind='REPORT' AND status BETWEEN 200 AND 299 AND run_id < ? ORDER BY url""")) {
+                    WHERE kind='REPORT' AND status BETWEEN 200 AND 299 AND run_id < ? ORDER BY url""");
                 p.setLong(1, runId);
                 try (ResultSet rs = p.executeQuery()) {
                     while (rs.next()) out.add(new History(rs.getString(1), rs.getString(2), rs.getString(3),
@@ -425,7 +443,8 @@ public final class Frontier implements AutoCloseable {
     public List<Completion.Outlink> outlinks(String url) {
         return locked(() -> {
             List<Completion.Outlink> out = new ArrayList<>();
-            try (PreparedStatement p = db.prepareStatement("SELECT target, anchor, paging FROM outlink WHERE url=? ORDER BY rowid")) {
+            {
+            PreparedStatement p = ps("SELECT target, anchor, paging FROM outlink WHERE url=? ORDER BY rowid");
                 p.setString(1, url);
                 try (ResultSet rs = p.executeQuery()) {
                     while (rs.next()) out.add(new Completion.Outlink(rs.getString(1), rs.getString(2), rs.getInt(3) == 1));
@@ -441,7 +460,8 @@ public final class Frontier implements AutoCloseable {
 
     public Optional<RobotsCopy> robots(String host) {
         return locked(() -> {
-            try (PreparedStatement p = db.prepareStatement("SELECT fetched, status, content_type, body FROM robots WHERE host=?")) {
+            {
+            PreparedStatement p = ps("SELECT fetched, status, content_type, body FROM robots WHERE host=?");
                 p.setString(1, host);
                 try (ResultSet rs = p.executeQuery()) {
                     if (!rs.next()) return Optional.empty();
@@ -453,8 +473,9 @@ public final class Frontier implements AutoCloseable {
 
     public void putRobots(RobotsCopy r, RequestLog request) {
         locked(() -> inTransaction(() -> {
-            try (PreparedStatement p = db.prepareStatement(
-                    "INSERT OR REPLACE INTO robots(host, fetched, status, content_type, body) VALUES (?,?,?,?,?)")) {
+            {
+            PreparedStatement p = ps(
+                    "INSERT OR REPLACE INTO robots(host, fetched, status, content_type, body) VALUES (?,?,?,?,?)");
                 p.setString(1, r.host());
                 p.setString(2, r.fetched().toString());
                 p.setInt(3, r.status());
@@ -505,8 +526,9 @@ public final class Frontier implements AutoCloseable {
     public List<RequestLog> requests() {
         return locked(() -> {
             List<RequestLog> out = new ArrayList<>();
-            try (PreparedStatement p = db.prepareStatement(
-                    "SELECT url, host, coalesce(status,0), coalesce(bytes,0), started, finished, error FROM request WHERE run_id=? ORDER BY id")) {
+            {
+            PreparedStatement p = ps(
+                    "SELECT url, host, coalesce(status,0), coalesce(bytes,0), started, finished, error FROM request WHERE run_id=? ORDER BY id");
                 p.setLong(1, runId);
                 try (ResultSet rs = p.executeQuery()) {
                     while (rs.next()) out.add(new RequestLog(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4),
@@ -520,9 +542,17 @@ public final class Frontier implements AutoCloseable {
     private static final String ENTRY_COLUMNS = "url, host, unit, scope, referrer, anchor, kind, depth, priority, attempts";
 
     private List<FrontierEntry> entries(String sql) throws SQLException {
-        try (PreparedStatement p = db.prepareStatement(sql)) {
-            return entries(p);
+        return entries(ps(sql));
+    }
+
+    /** Statements are prepared once and reused (every call holds the lock, so one of each is enough). */
+    private PreparedStatement ps(String sql) throws SQLException {
+        PreparedStatement p = statements.get(sql);
+        if (p == null) {
+            p = db.prepareStatement(sql);
+            statements.put(sql, p);
         }
+        return p;
     }
 
     private static List<FrontierEntry> entries(PreparedStatement p) throws SQLException {
@@ -535,7 +565,8 @@ public final class Frontier implements AutoCloseable {
     }
 
     private void setState(String url, String state) throws SQLException {
-        try (PreparedStatement p = db.prepareStatement("UPDATE frontier SET state=? WHERE url=?")) {
+        {
+            PreparedStatement p = ps("UPDATE frontier SET state=? WHERE url=?");
             p.setString(1, state);
             p.setString(2, url);
             p.executeUpdate();
@@ -553,6 +584,8 @@ public final class Frontier implements AutoCloseable {
     @Override
     public void close() {
         locked(() -> {
+            for (PreparedStatement p : statements.values()) p.close();
+            statements.clear();
             db.close();
             return null;
         });

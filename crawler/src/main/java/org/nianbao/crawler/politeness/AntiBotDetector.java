@@ -21,6 +21,9 @@ public final class AntiBotDetector {
         if (status == 412) return "HTTP 412 anti-bot challenge (Ruishu-style)";
         if (status == 521) return "HTTP 521 anti-bot challenge (JiaSuLe-style)";
         if (bodyHead == null || bodyHead.length == 0) return null;
+        boolean blockStatus = status == 403 || status == 405 || status == 406 || status == 418 || status == 493;
+        // Challenge pages are small and carry their markers in ASCII; most pages are answered here.
+        if (!blockStatus && (bodyHead.length >= 32 * 1024 || !(contains(bodyHead, "$_ts") || contains(bodyHead, "jsl")))) return null;
         String text = new String(bodyHead, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
         if ((status == 200 || status >= 400) && bodyHead.length < 32 * 1024) {
             boolean scriptOnly = text.contains("<script") && !text.contains("<a ");
@@ -28,11 +31,23 @@ public final class AntiBotDetector {
                 if (scriptOnly && text.contains(m.toLowerCase(Locale.ROOT)) && !m.equals("_$")) return "JavaScript anti-bot challenge (" + m + ")";
             }
         }
-        if (status == 403 || status == 405 || status == 406 || status == 418 || status == 493) {
+        if (blockStatus) {
             for (String m : BLOCK_MARKERS) {
                 if (text.contains(m)) return "WAF block page (HTTP " + status + ", " + m + ")";
             }
         }
         return null;
+    }
+
+    private static boolean contains(byte[] hay, String ascii) {
+        byte[] needle = ascii.getBytes(StandardCharsets.US_ASCII);
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) continue outer;
+            }
+            return true;
+        }
+        return false;
     }
 }

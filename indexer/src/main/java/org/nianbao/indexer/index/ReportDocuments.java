@@ -118,7 +118,10 @@ final class ReportDocuments {
     }
 
     private static void keyword(Document d, String field, String value) {
-        if (value != null && !value.isBlank()) d.add(new StringField(field, value, Field.Store.NO));
+        if (value == null || value.isBlank()) return;
+        d.add(new StringField(field, value, Field.Store.NO));
+        // Single-valued keywords are also doc values, so figures can be summed per group.
+        if (ReportFields.GROUP_FIELDS.contains(field)) d.add(new SortedDocValuesField(field, new BytesRef(value)));
     }
 
     private static void facet(Document d, String dim, String value) {

@@ -29,6 +29,10 @@ public final class ReportFields {
     public static final Set<String> ENUM_FIELDS = Set.of("admin_level", "agency_kind", "template", "status",
             "checks", "format");
 
+    /** Fields figures can be summed by ({@link #YEAR} and single-valued keywords with doc values). */
+    public static final List<String> GROUP_FIELDS = List.of(YEAR, "province", "city", "county", "admin_level",
+            "agency_kind", "template", "status", "checks");
+
     /** Facet dimensions, in the order a sidebar shows them. */
     public static final List<String> FACETS = List.of("region", "admin_level", "agency_kind", "year", "format",
             "template", "checks", "status");

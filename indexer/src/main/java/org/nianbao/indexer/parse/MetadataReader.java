@@ -60,7 +60,12 @@ final class MetadataReader {
             String c = Compact.of(docTitle).replaceAll("[_\\-|].*$", "");
             if (YEAR_IN_TITLE.matcher(c).matches()) title = c;
         }
-        if (title == null) warnings.add("no report title found");
+        String unreadableTitleAgency = null;
+        if (title == null) {
+            unreadableTitleAgency = agencyFromUnreadableTitle(lines, text);
+            warnings.add(unreadableTitleAgency == null ? "no report title found"
+                    : "title unreadable; agency inferred as " + unreadableTitleAgency + " from the title line and the places the text names");
+        }
 
         Integer year = null;
         String agency = null;
@@ -72,7 +77,9 @@ final class MetadataReader {
                 if (agency.isEmpty()) agency = m.group(3).replaceAll("(政府信息公开|政务公开|信息公开).*$", "");
             }
         }
+        if (year == null && unreadableTitleAgency != null) year = firstLineYear(lines);
         if (year == null) year = mostFrequentYear(text);
+        if (agency == null && unreadableTitleAgency != null) agency = unreadableTitleAgency;
         if (agency == null || agency.isEmpty()) {
             Matcher p = PUBLISHER.matcher(text == null ? "" : text);
             boolean onPage = p.find();
@@ -126,6 +133,62 @@ final class MetadataReader {
                     return rest + m.group().substring(prefix.length());
                 }
             }
+        }
+        return null;
+    }
+
+    private static final List<String> AGENCY_SUFFIXES = List.of("人民政府办公室", "人民政府办公厅", "人民政府");
+
+    /**
+     * For a title OCR could not read ("至罗县人民政谋办公室2020怎"): the place the text names most often,
+     * if the title line's prefix resembles it, plus the agency suffix the rest of the prefix resembles.
+     */
+    private String agencyFromUnreadableTitle(String[] lines, String text) {
+        String first = null;
+        for (int i = 0; i < Math.min(lines.length, 8) && first == null; i++) {
+            String c = Compact.of(lines[i]);
+            Matcher m = Pattern.compile("^(.*?)((?:19|20)\\d{2})").matcher(c);
+            if (m.find() && c.length() <= 40) first = m.group(1);
+        }
+        if (first == null || first.length() < 2) return null;
+        Map<String, Integer> counts = new HashMap<>();
+        for (String name : gazetteer.namesIn(text)) {
+            Optional<Place> p = gazetteer.place(name);
+            if (p.isPresent() && p.get().level() != Division.Level.PROVINCE) counts.merge(name, 1, Integer::sum);
+        }
+        String best = null;
+        double bestScore = 0;
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            String name = e.getKey();
+            if (e.getValue() < 2 || first.length() < name.length() - 1) continue;
+            double sim = similarity(first.substring(0, Math.min(first.length(), name.length())), name);
+            double score = sim + e.getValue() / 1000.0;
+            if (sim >= 0.6 && score > bestScore) {
+                best = name;
+                bestScore = score;
+            }
+        }
+        if (best == null) return null;
+        String rest = first.length() > best.length() ? first.substring(best.length()) : "";
+        for (String suffix : AGENCY_SUFFIXES) {
+            if (rest.length() >= suffix.length() - 1 && similarity(rest.substring(0, Math.min(rest.length(), suffix.length())), suffix) >= 0.7) {
+                return best + suffix;
+            }
+        }
+        return best + "人民政府";
+    }
+
+    /** Share of positions holding the same character (OCR swaps characters in place). */
+    private static double similarity(String a, String b) {
+        int same = 0;
+        for (int i = 0; i < Math.min(a.length(), b.length()); i++) if (a.charAt(i) == b.charAt(i)) same++;
+        return (double) same / Math.max(a.length(), b.length());
+    }
+
+    private static Integer firstLineYear(String[] lines) {
+        for (int i = 0; i < Math.min(lines.length, 8); i++) {
+            Matcher m = Pattern.compile("((?:19|20)\\d{2})").matcher(Compact.of(lines[i]));
+            if (m.find() && !lines[i].isBlank()) return Integer.parseInt(m.group(1));
         }
         return null;
     }

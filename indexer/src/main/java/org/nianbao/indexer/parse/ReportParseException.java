@@ -1,6 +1,6 @@
 package org.nianbao.indexer.parse;
 
-/** A document that cannot be read as an annual report at all (no text). */
+/** A file that cannot be read as a report at all: its extraction failed and left no text. */
 public class ReportParseException extends RuntimeException {
     public ReportParseException(String message) {
         super(message);

@@ -30,17 +30,24 @@ public final class ReportParser {
         this.gazetteer = gazetteer;
     }
 
-    /** Parses one document; see {@link #parseDetailed} for the figures that could not be placed. */
+    /**
+     * Parses one document; see {@link #parseDetailed} for the figures that could not be placed. Never
+     * fails on odd input: what could not be read is named in the report's warnings.
+     */
     public ParsedReport parse(ExtractedDocument doc, ParseHints hints) {
         return parseDetailed(doc, hints).report();
     }
 
     /** Parses one document and also returns the table-3 figures left unplaced (truth key table3_unplaced). */
     public ParseResult parseDetailed(ExtractedDocument doc, ParseHints hints) {
-        if (doc == null || (doc.text() == null || doc.text().isBlank()) && doc.tables().isEmpty()) {
-            throw new ReportParseException("document has no text to parse" + (doc != null && doc.error() != null ? ": " + doc.error() : ""));
-        }
+        if (doc == null) throw new IllegalArgumentException("no document");
         ParseHints h = hints == null ? ParseHints.none() : hints;
+        if ((doc.text() == null || doc.text().isBlank()) && doc.tables().isEmpty()) {
+            // Nothing to read (a scan awaiting OCR, a failed extraction): an empty report that says why.
+            String why = "document has no text to parse" + (doc.error() != null ? ": " + doc.error() : "");
+            return new ParseResult(new ParsedReport(null, null, null, null, null, null, null, null, null, null,
+                    Templates.UNKNOWN, Map.of(), null, Map.of(), null, List.of(), List.of(why)), List.of());
+        }
         List<String> warnings = new ArrayList<>();
         MetadataReader.Metadata meta = new MetadataReader(gazetteer).read(doc.text(), doc.title(), h, warnings);
 

@@ -44,7 +44,13 @@ final class Table3Placer {
             if (fixed.containsKey(key)) candidates.put(key, List.<Long[]>of(fixed.get(key)));
             else if (partial.containsKey(key)) candidates.put(key, placements(partial.get(key)));
         }
-        List<Map<String, Long[]>> solutions = partial.isEmpty() ? List.of() : solve(candidates);
+        boolean[] truncated = {false};
+        List<Map<String, Long[]>> solutions = partial.isEmpty() ? List.of() : solve(candidates, truncated);
+        if (truncated[0]) {
+            // Agreement among the placements seen so far proves nothing: place nothing rather than guess.
+            warnings.add("table3: too many placements satisfy the checks to tell the columns apart");
+            solutions = List.of();
+        }
         if (!solutions.isEmpty()) {
             List<Map<String, Long[]>> plausible = solutions.stream().filter(Table3Placer::naturalPersonsPresent).toList();
             if (!plausible.isEmpty()) solutions = plausible;
@@ -123,7 +129,7 @@ final class Table3Placer {
         }
     }
 
-    private List<Map<String, Long[]>> solve(Map<String, List<Long[]>> candidates) {
+    private List<Map<String, Long[]>> solve(Map<String, List<Long[]>> candidates, boolean[] truncated) {
         // Totals and the balance rows first, so the result rows can be pruned against the 总计 row.
         List<String> vars = new ArrayList<>();
         for (String k : List.of("总计", "新收", "上年结转", "结转下年度继续办理")) if (candidates.containsKey(k)) vars.add(k);
@@ -135,6 +141,7 @@ final class Table3Placer {
         Long[][] chosen = new Long[vars.size()][];
         int[] nodes = {0};
         search(vars, candidates, chosen, 0, new long[COLS], nonNegative, solutions, nodes);
+        truncated[0] = solutions.size() >= MAX_SOLUTIONS || nodes[0] > MAX_NODES;
         return solutions;
     }
 

@@ -11,6 +11,7 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
@@ -202,6 +203,70 @@ public final class ReportSearcher implements AutoCloseable {
                 }
             }
             return n;
+        } catch (IOException e) {
+            throw new IndexException("cannot read the index: " + e.getMessage(), e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    /**
+     * Sums {@code figures} over every report matching the request, per value of {@code groupBy} (one of
+     * {@link ReportFields#GROUP_FIELDS}, or null for one group "all"). Groups come sorted by their value.
+     */
+    public List<FigureTotals> totals(SearchRequest request, List<String> figures, String groupBy) {
+        if (groupBy != null && !ReportFields.GROUP_FIELDS.contains(groupBy)) {
+            throw new QueryParseException("cannot group by '" + groupBy + "'; use one of " + String.join(", ", ReportFields.GROUP_FIELDS));
+        }
+        IndexSearcher searcher = acquire();
+        try {
+            View v = viewFor(searcher);
+            for (String f : figures) {
+                if (!v.numericFields().contains(f)) throw new QueryParseException("unknown figure '" + f + "' (e.g. t3.新收.总计)");
+            }
+            Query base = new ReportQueryParser(searcher.getIndexReader(), v.numericFields()).parse(request.query());
+            Query q = searcher.rewrite(drillDown(base, drillPaths(request.facets())));
+            Weight w = searcher.createWeight(q, ScoreMode.COMPLETE_NO_SCORES, 1f);
+            Map<String, double[]> sums = new java.util.TreeMap<>();
+            Map<String, long[]> counted = new java.util.TreeMap<>();
+            Map<String, long[]> reports = new java.util.TreeMap<>();
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Scorer s = w.scorer(leaf);
+                if (s == null) continue;
+                Bits live = leaf.reader().getLiveDocs();
+                NumericDocValues[] values = new NumericDocValues[figures.size()];
+                for (int i = 0; i < values.length; i++) values[i] = DocValues.getNumeric(leaf.reader(), figures.get(i));
+                NumericDocValues yearGroup = ReportFields.YEAR.equals(groupBy) ? DocValues.getNumeric(leaf.reader(), ReportFields.YEAR) : null;
+                SortedDocValues keywordGroup = groupBy != null && yearGroup == null ? DocValues.getSorted(leaf.reader(), groupBy) : null;
+                DocIdSetIterator it = s.iterator();
+                for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                    if (live != null && !live.get(doc)) continue;
+                    String group = "all";
+                    if (yearGroup != null) group = yearGroup.advanceExact(doc) ? Long.toString(yearGroup.longValue()) : "";
+                    if (keywordGroup != null) group = keywordGroup.advanceExact(doc) ? keywordGroup.lookupOrd(keywordGroup.ordValue()).utf8ToString() : "";
+                    reports.computeIfAbsent(group, k -> new long[1])[0]++;
+                    double[] sum = sums.computeIfAbsent(group, k -> new double[figures.size()]);
+                    long[] n = counted.computeIfAbsent(group, k -> new long[figures.size()]);
+                    for (int i = 0; i < values.length; i++) {
+                        if (values[i].advanceExact(doc)) {
+                            long raw = values[i].longValue();
+                            sum[i] += Figures.isDecimal(figures.get(i)) ? Double.longBitsToDouble(raw) : raw;
+                            n[i]++;
+                        }
+                    }
+                }
+            }
+            List<FigureTotals> out = new ArrayList<>();
+            for (String g : reports.keySet()) {
+                Map<String, Double> sm = new LinkedHashMap<>();
+                Map<String, Long> cm = new LinkedHashMap<>();
+                for (int i = 0; i < figures.size(); i++) {
+                    sm.put(figures.get(i), sums.get(g)[i]);
+                    cm.put(figures.get(i), counted.get(g)[i]);
+                }
+                out.add(new FigureTotals(g, reports.get(g)[0], sm, cm));
+            }
+            return out;
         } catch (IOException e) {
             throw new IndexException("cannot read the index: " + e.getMessage(), e);
         } finally {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Odd input gives a report with warnings, never a crash; only a document without any text is refused. */
 class ParserRobustnessTest {
@@ -21,10 +20,13 @@ class ParserRobustnessTest {
     }
 
     @Test
-    void refusesADocumentWithoutTextInOneLine() {
+    void aDocumentWithoutTextGivesAnEmptyReportSayingWhy() {
         ExtractedDocument empty = new ExtractedDocument("pdf", null, " ", List.of(), 0, "needs_ocr", List.of(), "no text layer", List.of());
-        assertThatThrownBy(() -> parser.parse(empty, ParseHints.none()))
-                .isInstanceOf(ReportParseException.class).hasMessageContaining("no text layer");
+        ParsedReport r = parser.parse(empty, ParseHints.none());
+        assertThat(r.template()).isEqualTo("unknown");
+        assertThat(r.table3()).isEmpty();
+        assertThat(r.checks()).isEmpty();
+        assertThat(r.warnings()).singleElement().asString().contains("no text layer");
     }
 
     @Test
@@ -55,5 +57,18 @@ class ParserRobustnessTest {
             assertThat(r.table3().values()).allSatisfy(row -> assertThat(row).hasSize(7));
             if (r.table4() != null) assertThat(r.table4()).hasSize(15);
         }
+    }
+
+    @Test
+    void infersTheAgencyFromAnOcrGarbledTitleAndThePlacesTheTextNames() {
+        String ocr = "至罗县人民政谋办公室2020怎\n政府信息公天全度:汉千\n根据《条例》规定，编制本报告。本报告电子版可在平罗县人民政府网站查阅。\n"
+                + "2020年，平罗县政府办公室共受理申请6件。石嘴山市、平罗县有关部门配合。\n";
+        ParsedReport r = parser.parse(text(ocr), ParseHints.none());
+        assertThat(r.title()).isNull();
+        assertThat(r.agency()).isEqualTo("平罗县人民政府办公室");
+        assertThat(r.agencyKind()).isEqualTo("general_office");
+        assertThat(r.regionCity()).isEqualTo("石嘴山市");
+        assertThat(r.reportYear()).isEqualTo(2020);
+        assertThat(r.warnings()).anyMatch(w -> w.startsWith("title unreadable; agency inferred as 平罗县人民政府办公室"));
     }
 }

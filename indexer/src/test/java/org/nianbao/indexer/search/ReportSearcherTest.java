@@ -258,6 +258,37 @@ class ReportSearcherTest {
     }
 
     @Test
+    void figureTotalsPerGroupEqualBruteForceSums() {
+        List<String> figures = List.of("t3.新收.总计", "t3.予以公开.总计", Figures.PROCUREMENT_AMOUNT);
+        SearchRequest req = SearchRequest.of("year:[2010 TO 2022]").withFacet("admin_level", "county");
+        Predicate<ReportRecord> match = r -> r.parsed().reportYear() >= 2010 && r.parsed().reportYear() <= 2022
+                && "county".equals(r.parsed().adminLevel());
+        for (String groupBy : List.of("year", "province")) {
+            List<FigureTotals> totals = searcher.totals(req, figures, groupBy);
+            Map<String, Long> reports = new TreeMap<>();
+            Map<String, Double> received = new TreeMap<>();
+            Map<String, Double> amount = new TreeMap<>();
+            for (ReportRecord r : records.stream().filter(match).toList()) {
+                String g = groupBy.equals("year") ? r.parsed().reportYear().toString() : r.parsed().regionProvince();
+                var f = Figures.of(r.parsed());
+                reports.merge(g, 1L, Long::sum);
+                received.merge(g, f.getOrDefault("t3.新收.总计", 0L).doubleValue(), Double::sum);
+                amount.merge(g, f.getOrDefault(Figures.PROCUREMENT_AMOUNT, 0L).doubleValue(), Double::sum);
+            }
+            assertThat(totals).extracting(FigureTotals::group).containsExactlyElementsOf(reports.keySet());
+            for (FigureTotals t : totals) {
+                assertThat(t.reports()).isEqualTo(reports.get(t.group()));
+                assertThat(t.sums().get("t3.新收.总计")).isEqualTo(received.get(t.group()));
+                assertThat(t.sums().get(Figures.PROCUREMENT_AMOUNT)).isCloseTo(amount.get(t.group()), org.assertj.core.data.Offset.offset(0.01));
+            }
+        }
+        assertThat(searcher.totals(SearchRequest.of(""), List.of("t3.新收.总计"), null)).singleElement()
+                .satisfies(t -> assertThat(t.reports()).isEqualTo(records.size()));
+        assertThatThrownBy(() -> searcher.totals(req, figures, "colour")).isInstanceOf(QueryParseException.class);
+        assertThatThrownBy(() -> searcher.totals(req, List.of("t9.x"), "year")).isInstanceOf(QueryParseException.class);
+    }
+
+    @Test
     void reportByIdHasItsTextAndTables() {
         ReportRecord r = searcher.report("固原市人民政府/2020").orElseThrow();
         assertThat(r.text()).isEqualTo(records.get(1).text());

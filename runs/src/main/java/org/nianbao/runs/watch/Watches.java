@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  * baseline), so its feed shows only what appears later: the news, not the back catalogue.
  */
 public final class Watches {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Watches.class);
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}_.-]{1,64}");
 
     private final RunsDatabase db;
@@ -98,7 +99,7 @@ public final class Watches {
             try {
                 current = matches(searcher, w.query());
             } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(Watches.class).warn("watch {}: {}", w.name(), e.getMessage());
+                log.warn("watch {}: its query fails now, skipped: {}", w.name(), e.getMessage());
                 continue;
             }
             Set<String> known = knownIds(w.name());

@@ -128,6 +128,29 @@ public final class Gazetteer {
         return Optional.of(placeOf(best));
     }
 
+    /**
+     * Every division name in a text, in order of appearance (longest name first at each position),
+     * e.g. to find which place a report talks about most.
+     */
+    public List<String> namesIn(String text) {
+        List<String> names = new ArrayList<>();
+        if (text == null) return names;
+        String s = text.replaceAll("\\s+", "");
+        for (int i = 0; i < s.length(); ) {
+            int matched = 0;
+            for (int len = Math.min(longestName, s.length() - i); len >= 2; len--) {
+                String candidate = s.substring(i, i + len);
+                if (byName.containsKey(candidate)) {
+                    names.add(candidate);
+                    matched = len;
+                    break;
+                }
+            }
+            i += matched == 0 ? 1 : matched;
+        }
+        return names;
+    }
+
     /** The place of a known division (its chain up to the province). */
     public Place placeOf(Division d) {
         String province = null;

@@ -79,4 +79,11 @@ class GazetteerTest {
         assertThatThrownBy(() -> Gazetteer.read(new ByteArrayInputStream(bad)))
                 .isInstanceOf(IOException.class).hasMessageContaining("宁夏回族自治区");
     }
+
+    @Test
+    void listsEveryDivisionNameATextMentions() {
+        assertThat(gazetteer.namesIn("石嘴山市平罗县与银川市 灵武市的报告，平罗县"))
+                .containsExactly("石嘴山市", "平罗县", "银川市", "灵武市", "平罗县");
+        assertThat(gazetteer.namesIn(null)).isEmpty();
+    }
 }

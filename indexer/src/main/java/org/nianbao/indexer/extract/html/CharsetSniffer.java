@@ -31,7 +31,9 @@ public final class CharsetSniffer {
         if (b.length >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE)
             return new Sniffed(StandardCharsets.UTF_16LE, "bom", 2);
         Charset fromHeader = contentType == null ? null : find(HEADER_CHARSET, contentType);
-        if (fromHeader != null) return new Sniffed(fromHeader, "header", 0);
+        // Servers often send a default "charset=UTF-8" for GBK pages: bytes that are not UTF-8 overrule it.
+        boolean headerLies = StandardCharsets.UTF_8.equals(fromHeader) && !isValidUtf8(b);
+        if (fromHeader != null && !headerLies) return new Sniffed(fromHeader, "header", 0);
         String head = new String(b, 0, Math.min(b.length, 8192), StandardCharsets.ISO_8859_1);
         Charset fromMeta = find(META_CHARSET, head);
         if (fromMeta != null) return new Sniffed(fromMeta, "meta", 0);

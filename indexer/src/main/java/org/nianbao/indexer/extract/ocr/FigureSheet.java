@@ -23,6 +23,9 @@ final class FigureSheet {
 
     private final List<Slot> slots = new ArrayList<>();
     private final List<BufferedImage> crops = new ArrayList<>();
+    private final List<BufferedImage> grayCrops = new ArrayList<>();
+    private final List<Integer> ink = new ArrayList<>();
+    private final List<String> firstReadings = new ArrayList<>();
 
     /** Cuts out the candidate cells of the page's tables; false when there is none. */
     boolean build(BufferedImage page, List<PageLayout.PageTable> tables) {
@@ -38,7 +41,12 @@ final class FigureSheet {
                 int sh = (int) Math.round(g.ys()[c.row() + c.rowSpan()]) - INSET - sy;
                 if (sw < 4 || sh < 4 || sw > widest || sx < 0 || sy < 0 || sx + sw > page.getWidth() || sy + sh > page.getHeight()) continue;
                 slots.add(new Slot(t, i));
-                crops.add(padded(page.getSubimage(sx, sy, sw, sh)));
+                BufferedImage big = upscaled(page.getSubimage(sx, sy, sw, sh));
+                BufferedImage bw = padded(big, true);
+                crops.add(bw);
+                grayCrops.add(padded(big, false));
+                ink.add(darkPixels(bw));
+                firstReadings.add(c.text());
             }
         }
         return !crops.isEmpty();
@@ -46,6 +54,33 @@ final class FigureSheet {
 
     List<BufferedImage> crops() {
         return crops;
+    }
+
+    /** Indexes of crops with ink on them that the reading left empty: worth a second look. */
+    List<Integer> missed(List<String> readings) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < crops.size() && i < readings.size(); i++) {
+            if (readings.get(i).isBlank() && ink.get(i) > 40) out.add(i);
+        }
+        return out;
+    }
+
+    /** The same cells in grey, left for Tesseract to binarise: thin strokes survive that a fixed threshold breaks. */
+    List<BufferedImage> grayCrops(List<Integer> indexes) {
+        return indexes.stream().map(grayCrops::get).toList();
+    }
+
+    /** What the page OCR read in a cell, if it was a number: the last resort when the cell reading stays empty. */
+    String firstReading(int i) {
+        String s = firstReadings.get(i).replaceAll("\\s+", "");
+        return s.matches("[+-]?\\d+(\\.\\d+)?%?") ? s : "";
+    }
+
+    private static int darkPixels(BufferedImage bw) {
+        int n = 0;
+        var r = bw.getRaster();
+        for (int y = 0; y < bw.getHeight(); y++) for (int x = 0; x < bw.getWidth(); x++) if (r.getSample(x, y, 0) == 0) n++;
+        return n;
     }
 
     /** The tables with each re-read cell's text replaced by its own reading (same order as {@link #crops()}). */
@@ -63,14 +98,18 @@ final class FigureSheet {
         return out;
     }
 
-    /** Black on white with a white margin: border remnants and scan noise gone. */
-    private static BufferedImage padded(BufferedImage small) {
-        // Twice the size: at 150 dpi a digit is ~15 px tall, below what Tesseract reads reliably.
+    /** Twice the size: at 150 dpi a digit is ~15 px tall, below what Tesseract reads reliably. */
+    private static BufferedImage upscaled(BufferedImage small) {
         BufferedImage crop = new BufferedImage(small.getWidth() * 2, small.getHeight() * 2, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D up = crop.createGraphics();
         up.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BICUBIC);
         up.drawImage(small, 0, 0, crop.getWidth(), crop.getHeight(), null);
         up.dispose();
+        return crop;
+    }
+
+    /** With a white margin, and black on white when {@code binary}: border remnants and scan noise gone. */
+    private static BufferedImage padded(BufferedImage crop, boolean binary) {
         BufferedImage out = new BufferedImage(crop.getWidth() + 2 * PAD, crop.getHeight() + 2 * PAD, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = out.createGraphics();
         g.setColor(Color.WHITE);
@@ -79,7 +118,10 @@ final class FigureSheet {
         var src = crop.getRaster();
         var dst = out.getRaster();
         for (int y = 0; y < crop.getHeight(); y++) {
-            for (int x = 0; x < crop.getWidth(); x++) dst.setSample(x + PAD, y + PAD, 0, src.getSample(x, y, 0) < 150 ? 0 : 255);
+            for (int x = 0; x < crop.getWidth(); x++) {
+                int v = src.getSample(x, y, 0);
+                dst.setSample(x + PAD, y + PAD, 0, binary ? (v < 150 ? 0 : 255) : v);
+            }
         }
         return out;
     }

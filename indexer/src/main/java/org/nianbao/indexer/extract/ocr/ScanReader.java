@@ -44,7 +44,14 @@ public final class ScanReader {
         List<PageLayout.PageTable> tables = laid.tables();
         FigureSheet sheet = new FigureSheet();
         if (tables.isEmpty() || !sheet.build(straight, tables)) return laid;
-        List<PageLayout.PageTable> reread = sheet.apply(tables, ocr.figures(sheet.crops(), timeout));
+        List<String> readings = new ArrayList<>(ocr.figures(sheet.crops(), timeout));
+        List<Integer> missed = sheet.missed(readings);
+        if (!missed.isEmpty()) {
+            List<String> second = ocr.figures(sheet.grayCrops(missed), timeout);
+            for (int k = 0; k < missed.size() && k < second.size(); k++) readings.set(missed.get(k), second.get(k));
+        }
+        for (int i : sheet.missed(readings)) readings.set(i, sheet.firstReading(i));
+        List<PageLayout.PageTable> reread = sheet.apply(tables, readings);
         List<PageLayout.Block> blocks = new ArrayList<>();
         int t = 0;
         for (PageLayout.Block b : laid.blocks()) {

@@ -7,7 +7,6 @@ import org.slf4j.LoggerFactory;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -116,23 +114,17 @@ public final class TesseractOcr implements OcrEngine {
             ProcessBuilder pb = new ProcessBuilder(cmd);
             pb.environment().put("OMP_THREAD_LIMIT", "1"); // one core per run; the machine is shared
             pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+            // Output to a file: nothing to drain while waiting, so the timeout holds whatever the output size.
+            Path tsv = dir.resolve("out.tsv");
+            pb.redirectOutput(tsv.toFile());
             p = pb.start();
-            Process proc = p;
-            // Read stdout on another thread so a full pipe cannot block the timeout.
-            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
             if (!p.waitFor(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
                 throw new ExtractionException("OCR timed out after " + timeout.toSeconds() + " s");
             }
             if (p.exitValue() != 0) throw new ExtractionException("tesseract failed with exit code " + p.exitValue());
-            return parseTsv(out.get(10, TimeUnit.SECONDS), images.size());
-        } catch (IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return parseTsv(Files.readString(tsv, StandardCharsets.UTF_8), images.size());
+        } catch (IOException e) {
             log.debug("tesseract run failed", e);
             throw new ExtractionException("OCR failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -140,7 +132,7 @@ public final class TesseractOcr implements OcrEngine {
             throw new ExtractionException("OCR interrupted");
         } finally {
             if (p != null && p.isAlive()) p.destroyForcibly();
-            if (System.getProperty("keep.ocr") == null) delete(dir);
+            delete(dir);
         }
     }
 

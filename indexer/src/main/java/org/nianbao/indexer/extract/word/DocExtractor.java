@@ -1,6 +1,7 @@
 package org.nianbao.indexer.extract.word;
 
 import org.apache.poi.hwpf.HWPFDocument;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.hwpf.usermodel.Paragraph;
 import org.apache.poi.hwpf.usermodel.Range;
 import org.apache.poi.hwpf.usermodel.TableCell;
@@ -35,7 +36,10 @@ public final class DocExtractor implements FormatExtractor {
     public ExtractedDocument extract(byte[] bytes, ExtractionContext ctx) throws Exception {
         HWPFDocument doc;
         try {
-            doc = new HWPFDocument(new ByteArrayInputStream(bytes));
+            POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(bytes));
+            // A password-protected DOCX travels inside an OLE2 container next to its EncryptionInfo.
+            if (fs.getRoot().hasEntry("EncryptionInfo")) throw new ExtractionException("encrypted: password-protected Office document");
+            doc = new HWPFDocument(fs);
         } catch (org.apache.poi.EncryptedDocumentException e) {
             throw new ExtractionException("encrypted: " + format.id() + " is password protected");
         }

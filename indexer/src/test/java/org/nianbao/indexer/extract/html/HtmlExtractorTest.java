@@ -57,6 +57,16 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void gbkPageServedWithADefaultUtf8HeaderIsStillRead() throws Exception {
+        ExtractedDocument utf8 = extractors.extract(PAGE.resolve("report.utf8.html"), null, null);
+        byte[] gbk = Files.readAllBytes(PAGE.resolve("report.gbk.html"));
+
+        ExtractedDocument doc = extractors.extract(gbk, "text/html; charset=UTF-8", "report.html");
+
+        assertThat(doc.text()).isEqualTo(utf8.text());
+    }
+
+    @Test
     void rowspanAndColspanBecomeCellSpans() {
         String page = "<html><body><div id=zoom><p>表</p><table>"
                 + "<tr><td rowspan=2 colspan=2>项目</td><td>甲</td></tr><tr><td>1</td></tr></table></div></body></html>";
