@@ -1,0 +1,235 @@
+package org.nianbao.bench;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.cjk.CJKAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.FSDirectory;
+import org.nianbao.indexer.index.ReportIndex;
+import org.nianbao.indexer.index.ReportRecord;
+import org.nianbao.indexer.search.ReportSearcher;
+import org.nianbao.indexer.search.SearchRequest;
+import org.nianbao.indexer.synth.SyntheticReports;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.IntFunction;
+import java.util.stream.Stream;
+
+/**
+ * Indexing and search at scale (moved here from indexer's IndexBenchmark main). N synthetic reports are
+ * indexed by nianbao (all fields, facets, figures) and by bare Lucene (the same text in one field with
+ * CJKAnalyzer, nothing stored), in alternating chunks so both see the same machine load. Then each query
+ * class is timed against nianbao's searcher, and the two text classes also as bare Lucene
+ * TermQuery/PhraseQuery against the bare index.
+ */
+public final class IndexSearchBench {
+
+    private static final Logger log = LoggerFactory.getLogger(IndexSearchBench.class);
+    private static final int CHUNK = 500;
+
+    private final BenchSettings settings;
+    private SyntheticReports generator;
+
+    public IndexSearchBench(BenchSettings settings) {
+        this.settings = settings;
+    }
+
+    /** The nianbao index the run built (under {@code work/data/index}, where {@code serve --data work/data} finds it). */
+    public Path dataDir() {
+        return settings.work().resolve("data");
+    }
+
+    /** Ids of some indexed reports, for requests that fetch one report. */
+    public List<String> sampleIds(int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) ids.add(generator.report((int) ((long) i * 7919 % settings.reports())).id());
+        return ids;
+    }
+
+    public List<SyntheticReports.Agency> agencies() {
+        return generator.agencies();
+    }
+
+    public List<Figure> run() throws IOException {
+        List<String> texts = new ArrayList<>();
+        try (Stream<Path> files = Files.list(settings.corpus().resolve("seeds-text"))) {
+            for (Path p : files.sorted().toList()) texts.add(Files.readString(p, StandardCharsets.UTF_8));
+        }
+        generator = new SyntheticReports(texts, 20260101L);
+        int n = settings.reports();
+        Path ours = dataDir().resolve("index");
+        Path bare = settings.work().resolve("bare-index");
+        ArchiveBench.deleteTree(ours);
+        ArchiveBench.deleteTree(bare);
+        Files.createDirectories(dataDir());
+
+        int slices = Math.max(1, settings.repetitions());
+        long[] oursNanos = new long[slices];
+        long[] bareNanos = new long[slices];
+        int[] sliceReports = new int[slices];
+        try (IndexWriter w = new IndexWriter(FSDirectory.open(bare), new IndexWriterConfig(new CJKAnalyzer()).setRAMBufferSizeMB(128));
+             ReportIndex index = ReportIndex.open(ours, true, ReportIndex.Settings.DEFAULT)) {
+            for (int from = 0; from < n; from += CHUNK) {
+                int to = Math.min(n, from + CHUNK);
+                int slice = (int) ((long) from * slices / n);
+                List<ReportRecord> chunk = new ArrayList<>(to - from);
+                for (int i = from; i < to; i++) chunk.add(generator.report(i));
+                long t1 = System.nanoTime();
+                for (ReportRecord r : chunk) {
+                    Document d = new Document();
+                    d.add(new TextField("text", r.text(), Field.Store.NO));
+                    w.addDocument(d);
+                }
+                long t2 = System.nanoTime();
+                for (ReportRecord r : chunk) index.addOrUpdate(r);
+                long t3 = System.nanoTime();
+                bareNanos[slice] += t2 - t1;
+                oursNanos[slice] += t3 - t2;
+                sliceReports[slice] += chunk.size();
+                if ((from / CHUNK) % 20 == 19) log.info("indexed {} of {} reports", to, n);
+            }
+            long t4 = System.nanoTime();
+            w.commit();
+            long t5 = System.nanoTime();
+            index.commit((long) n);
+            bareNanos[slices - 1] += t5 - t4;
+            oursNanos[slices - 1] += System.nanoTime() - t5;
+        }
+        List<Double> oursRate = new ArrayList<>();
+        List<Double> bareRate = new ArrayList<>();
+        for (int s = 0; s < slices; s++) {
+            if (sliceReports[s] == 0) continue;
+            oursRate.add(sliceReports[s] / (oursNanos[s] / 1e9));
+            bareRate.add(sliceReports[s] / (bareNanos[s] / 1e9));
+        }
+        long oursBytes = size(ours);
+        long bareBytes = size(bare);
+        List<Figure> figures = new ArrayList<>();
+        String scale = "%,d synthetic reports".formatted(n);
+        figures.add(new Figure("index", "reports/s, one writer thread", new Samples(oursRate),
+                "bare Lucene, one CJK text field", new Samples(bareRate),
+                scale + "; n = consecutive slices of the run (all fields, facets, figures, stored JSON vs text only)"));
+        figures.add(new Figure("index", "index bytes per report", Samples.of((double) oursBytes / n),
+                "bare Lucene", Samples.of((double) bareBytes / n), scale));
+        figures.addAll(search(ours, bare, n));
+        return figures;
+    }
+
+    private List<Figure> search(Path ours, Path bare, int n) throws IOException {
+        List<SyntheticReports.Agency> agencies = generator.agencies();
+        int agencyCount = Math.min(agencies.size(), n / 17 + 1);
+        List<String> common = List.of("公开", "政府信息", "申请", "网站");
+        Map<String, IntFunction<SearchRequest>> ourQueries = new LinkedHashMap<>();
+        ourQueries.put("rare phrase", i -> SearchRequest.of("\"" + agencies.get(new SplittableRandom(i).nextInt(agencyCount)).name() + "\""));
+        ourQueries.put("common word", i -> SearchRequest.of(common.get(i % 4)));
+        ourQueries.put("facet browse", i -> SearchRequest.of("").withFacet("year", Integer.toString(2008 + i % 17))
+                .withFacet("admin_level", i % 2 == 0 ? "county" : "city"));
+        ourQueries.put("range filter + sort", i -> new SearchRequest("t3.新收.总计:>=" + (5 + i % 50) + " AND year:[" + (2008 + i % 10) + " TO 2024]",
+                Map.of(), "t3.新收.总计", 10, 0));
+        Map<String, IntFunction<String>> bareText = Map.of(
+                "rare phrase", i -> agencies.get(new SplittableRandom(i).nextInt(agencyCount)).name(),
+                "common word", i -> common.get(i % 4));
+
+        List<Figure> figures = new ArrayList<>();
+        int runs = settings.searchQueries();
+        try (ReportSearcher searcher = ReportSearcher.open(ours);
+             DirectoryReader reader = DirectoryReader.open(FSDirectory.open(bare));
+             Analyzer analyzer = new CJKAnalyzer()) {
+            IndexSearcher bareSearcher = new IndexSearcher(reader);
+            for (Map.Entry<String, IntFunction<SearchRequest>> q : ourQueries.entrySet()) {
+                IntFunction<String> text = bareText.get(q.getKey());
+                for (int i = 0; i < 50; i++) { // warm-up
+                    searcher.search(q.getValue().apply(i));
+                    if (text != null) bareSearcher.search(bareQuery(analyzer, text.apply(i)), 10);
+                }
+                List<Double> p50 = new ArrayList<>();
+                List<Double> p99 = new ArrayList<>();
+                List<Double> bareP50 = new ArrayList<>();
+                List<Double> bareP99 = new ArrayList<>();
+                long hits = 0;
+                for (int rep = 0; rep < settings.repetitions(); rep++) {
+                    long[] nanos = new long[runs];
+                    long[] bareNanos = new long[runs];
+                    for (int i = 0; i < runs; i++) {
+                        SearchRequest req = q.getValue().apply(rep * runs + i);
+                        long s = System.nanoTime();
+                        hits += searcher.search(req).total();
+                        nanos[i] = System.nanoTime() - s;
+                        if (text != null) {
+                            Query bq = bareQuery(analyzer, text.apply(rep * runs + i));
+                            long b = System.nanoTime();
+                            bareSearcher.search(bq, 10);
+                            bareNanos[i] = System.nanoTime() - b;
+                        }
+                    }
+                    p50.add(percentile(nanos, 0.50) / 1e6);
+                    p99.add(percentile(nanos, 0.99) / 1e6);
+                    if (text != null) {
+                        bareP50.add(percentile(bareNanos, 0.50) / 1e6);
+                        bareP99.add(percentile(bareNanos, 0.99) / 1e6);
+                    }
+                }
+                String note = ("%d queries × %d runs at %,d reports, mean %d hits; nianbao answers with exact total, facet counts, "
+                        + "snippets and stored fields, bare Lucene with the top 10 doc ids").formatted(runs, settings.repetitions(), n,
+                        hits / ((long) runs * settings.repetitions()));
+                String peer = text == null ? null : q.getKey().equals("rare phrase") ? "bare Lucene PhraseQuery" : "bare Lucene TermQuery/PhraseQuery";
+                figures.add(new Figure("search: " + q.getKey(), "p50 ms", new Samples(p50), peer, text == null ? null : new Samples(bareP50), note));
+                figures.add(new Figure("search: " + q.getKey(), "p99 ms", new Samples(p99), peer, text == null ? null : new Samples(bareP99), note));
+                log.info("search {}: p50 {} ms, p99 {} ms", q.getKey(), Samples.number(p50.getLast()), Samples.number(p99.getLast()));
+            }
+        }
+        return figures;
+    }
+
+    /** The bigram terms of {@code text} as CJKAnalyzer makes them: one TermQuery, or a PhraseQuery in order. */
+    static Query bareQuery(Analyzer analyzer, String text) {
+        List<String> terms = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream("text", text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.addAttribute(PositionIncrementAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) terms.add(term.toString());
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (terms.size() == 1) return new TermQuery(new Term("text", terms.getFirst()));
+        return new PhraseQuery("text", terms.toArray(String[]::new));
+    }
+
+    static double percentile(long[] values, double p) {
+        long[] s = values.clone();
+        Arrays.sort(s);
+        return s[Math.max(0, (int) Math.ceil(s.length * p) - 1)];
+    }
+
+    private static long size(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+}
