@@ -2,6 +2,7 @@ package org.nianbao.indexer.pipeline;
 
 import org.nianbao.archive.Archive;
 import org.nianbao.archive.Capture;
+import org.nianbao.archive.CaptureContext;
 import org.nianbao.indexer.extract.DocumentExtractor;
 import org.nianbao.indexer.extract.ExtractedDocument;
 import org.nianbao.indexer.index.Original;
@@ -10,6 +11,8 @@ import org.nianbao.indexer.index.ReportRecord;
 import org.nianbao.indexer.parse.ParseHints;
 import org.nianbao.indexer.parse.ParsedReport;
 import org.nianbao.indexer.parse.ReportParser;
+import org.nianbao.seeds.Unit;
+import org.nianbao.seeds.registry.SeedRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,12 +36,22 @@ public final class IndexPipeline {
     private final DocumentExtractor extractor;
     private final ReportParser parser;
     private final ReportIndex index;
+    /** Seed units by name, so a capture's seed unit hint carries its division code to the parser. */
+    private final Map<String, Unit> seedUnits = new HashMap<>();
 
+    /** A pipeline that knows the bundled seed units. */
     public IndexPipeline(Archive archive, DocumentExtractor extractor, ReportParser parser, ReportIndex index) {
+        this(archive, extractor, parser, index, SeedRegistry.bundled().units());
+    }
+
+    /** A pipeline that looks up the seed unit named in a capture's context among {@code seedUnits}. */
+    public IndexPipeline(Archive archive, DocumentExtractor extractor, ReportParser parser, ReportIndex index,
+                         List<Unit> seedUnits) {
         this.archive = archive;
         this.extractor = extractor;
         this.parser = parser;
         this.index = index;
+        for (Unit u : seedUnits) this.seedUnits.putIfAbsent(u.name(), u);
     }
 
     /** Hears how far a run has come. */
@@ -88,7 +101,8 @@ public final class IndexPipeline {
                 errors.add(capture.url() + ": " + doc.error());
                 if (doc.text().isBlank()) continue;
             }
-            ParsedReport parsed = parser.parse(doc, new ParseHints(null, null, capture.url()));
+            CaptureContext context = contextOf(capture);
+            ParsedReport parsed = parser.parse(doc, hints(context, capture));
             if (!isReport(parsed, doc)) {
                 skipped.merge("not a report (" + doc.format() + ")", 1L, Long::sum);
                 continue;
@@ -102,6 +116,24 @@ public final class IndexPipeline {
         }
         index.commit(last);
         return new IndexSummary(captures.size(), indexed, skipped, failedChecks, errors, last);
+    }
+
+    /** The crawler's context of a capture; an unreadable one costs only the hint, never the capture. */
+    private CaptureContext contextOf(Capture capture) {
+        try {
+            return archive.context(capture).orElse(new CaptureContext(null, null));
+        } catch (IOException | RuntimeException e) {
+            log.warn("capture {} ({}): cannot read its crawl context: {}", capture.id(), capture.url(), e.toString());
+            return new CaptureContext(null, null);
+        }
+    }
+
+    /** The seed unit the crawler fetched the capture for: its division code when it is a known unit. */
+    private ParseHints hints(CaptureContext context, Capture capture) {
+        String name = context.seedUnit();
+        if (name == null) return new ParseHints(null, null, capture.url());
+        Unit unit = seedUnits.get(name);
+        return unit != null ? ParseHints.of(unit, capture.url()) : new ParseHints(name, null, capture.url());
     }
 
     /**

@@ -7,6 +7,7 @@ import org.nianbao.archive.Exchange;
 import org.nianbao.archive.WarcArchive;
 import org.nianbao.indexer.extract.Extractors;
 import org.nianbao.indexer.index.ReportIndex;
+import org.nianbao.indexer.parse.ParsedReport;
 import org.nianbao.indexer.parse.ReportParser;
 import org.nianbao.indexer.search.ReportHit;
 import org.nianbao.indexer.search.ReportSearcher;
@@ -110,6 +111,43 @@ class IndexPipelineTest {
         }
     }
 
+    @Test
+    void seedUnitTheCrawlerKnewSetsTheRegionOverTheReportsOwnName() throws Exception {
+        Path wuzhong = DOCS.resolve("000_ce2cda99d1cc7ffa");
+        try (WarcArchive archive = WarcArchive.open(data, ArchiveOptions.defaults(), CLOCK)) {
+            // a 吴忠 report found while crawling 平罗县's portal: the crawler's seed unit decides the region
+            archive.store(exchange("http://www.sim-pingluo.gov.cn/xxgk/ndbg/wz2020.html", "text/html; charset=utf-8",
+                    Files.readAllBytes(wuzhong.resolve("report.utf8.html")), 200,
+                    "平罗县", "http://www.sim-pingluo.gov.cn/xxgk/ndbg/"));
+        }
+        assertThat(index().reportsIndexed()).isEqualTo(1);
+        try (ReportSearcher searcher = ReportSearcher.open(data.resolve("index"))) {
+            ReportHit hit = searcher.search(SearchRequest.of("行政复议")).hits().getFirst();
+            assertThat(hit.agency()).isEqualTo("吴忠市人民政府办公室");
+            assertThat(hit.province()).isEqualTo("宁夏回族自治区");
+            assertThat(hit.city()).isEqualTo("石嘴山市");
+            assertThat(hit.county()).isEqualTo("平罗县");
+            ParsedReport parsed = searcher.report(hit.id()).orElseThrow().parsed();
+            assertThat(parsed.divisionCode()).as("the seed unit's code from the seed registry").isEqualTo("640221");
+            assertThat(parsed.warnings()).anySatisfy(w -> assertThat(w).contains("seed unit 平罗县").contains("吴忠市"));
+        }
+    }
+
+    @Test
+    void withoutASeedUnitTheRegionComesFromTheReport() throws Exception {
+        Path wuzhong = DOCS.resolve("000_ce2cda99d1cc7ffa");
+        try (WarcArchive archive = WarcArchive.open(data, ArchiveOptions.defaults(), CLOCK)) {
+            archive.store(exchange("http://www.sim-wuzhong.gov.cn/xxgk/ndbg/2020.html", "text/html; charset=utf-8",
+                    Files.readAllBytes(wuzhong.resolve("report.utf8.html"))));
+        }
+        index();
+        try (ReportSearcher searcher = ReportSearcher.open(data.resolve("index"))) {
+            ReportHit hit = searcher.search(SearchRequest.of("行政复议")).hits().getFirst();
+            assertThat(hit.city()).isEqualTo("吴忠市");
+            assertThat(hit.county()).isNull();
+        }
+    }
+
     private IndexSummary index() throws IOException {
         try (WarcArchive archive = WarcArchive.open(data, ArchiveOptions.defaults(), CLOCK);
              ReportIndex index = ReportIndex.open(data.resolve("index"))) {
@@ -137,6 +175,11 @@ class IndexPipelineTest {
     }
 
     private Exchange exchange(String url, String contentType, byte[] body, int status) throws IOException {
+        return exchange(url, contentType, body, status, null, null);
+    }
+
+    private Exchange exchange(String url, String contentType, byte[] body, int status, String seedUnit,
+                              String referrer) throws IOException {
         URI uri = URI.create(url);
         String request = "GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n\r\n";
         List<String> head = new ArrayList<>();
@@ -148,6 +191,6 @@ class IndexPipelineTest {
         Files.write(file, payload);
         return new Exchange(uri, request.getBytes(StandardCharsets.US_ASCII),
                 (String.join("\r\n", head) + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1), file, "127.0.0.1",
-                CLOCK.instant(), CLOCK.instant(), null, null, null, Map.of());
+                CLOCK.instant(), CLOCK.instant(), seedUnit, referrer, null, Map.of());
     }
 }
