@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -72,6 +73,8 @@ public final class IndexPipeline {
         List<String> errors = new ArrayList<>();
         // Identical bytes (revisits, the same attachment under two URLs) are read once per run.
         Map<String, ReportRecord> bySha256 = new HashMap<>();
+        // The report each page indexed in this run became, so its attachments can join it.
+        Map<String, ReportRecord> byUrl = new HashMap<>();
         long indexed = 0, failedChecks = 0, last = after;
 
         for (Capture capture : captures) {
@@ -85,6 +88,7 @@ public final class IndexPipeline {
             if (known != null) {
                 index.addOrUpdate(new ReportRecord(known.id(), known.parsed(), known.text(),
                         List.of(original(capture, known.originals().getFirst().format())), known.status()));
+                byUrl.put(capture.url(), known);
                 indexed++;
                 continue;
             }
@@ -109,8 +113,17 @@ public final class IndexPipeline {
             }
             ReportRecord record = new ReportRecord(reportId(parsed, capture), parsed, doc.text(),
                     List.of(original(capture, doc.format())), "current");
+            Optional<ReportRecord> page = referringReport(context, byUrl);
+            if (page.isPresent() && cannotNameItself(doc, capture)) {
+                record = joined(page.get(), record);
+                parsed = record.parsed();
+                log.info("capture {} ({}) names no agency or year of its own: indexed with {}, the report of {}",
+                        capture.id(), capture.url(), record.id(), context.referrer());
+                for (Original o : page.get().originals()) byUrl.put(o.url(), record);
+            }
             index.addOrUpdate(record);
             bySha256.put(capture.sha256(), record);
+            byUrl.put(capture.url(), record);
             indexed++;
             if (!parsed.checksHold()) failedChecks++;
         }
@@ -126,6 +139,50 @@ public final class IndexPipeline {
             log.warn("capture {} ({}): cannot read its crawl context: {}", capture.id(), capture.url(), e.toString());
             return new CaptureContext(null, null);
         }
+    }
+
+    /** The report the page that linked this capture was indexed as: in this run, or in an earlier one. */
+    private Optional<ReportRecord> referringReport(CaptureContext context, Map<String, ReportRecord> byUrl) {
+        String referrer = context.referrer();
+        if (referrer == null) return Optional.empty();
+        ReportRecord inThisRun = byUrl.get(referrer);
+        if (inThisRun != null) return Optional.of(inThisRun);
+        return index.committedReportWithOriginal(referrer);
+    }
+
+    /**
+     * Whether the document, read on its own (without the seed unit, which would lend it an agency),
+     * lacks its agency or year: a scan whose OCR garbled the title, a DOC without one.
+     */
+    private boolean cannotNameItself(ExtractedDocument doc, Capture capture) {
+        ParsedReport own = parser.parse(doc, new ParseHints(null, null, capture.url()));
+        return own.agency() == null || own.reportYear() == null;
+    }
+
+    /**
+     * An attachment joined to the report of the page that linked it: the page's id, metadata and text, both
+     * originals; the attachment's tables (and its text) only when the page had no tables of its own.
+     */
+    static ReportRecord joined(ReportRecord page, ReportRecord attachment) {
+        List<Original> originals = new ArrayList<>(page.originals());
+        originals.addAll(attachment.originals());
+        ParsedReport p = page.parsed();
+        if (hasTables(p)) return new ReportRecord(page.id(), p, page.text(), originals, page.status());
+        ParsedReport a = attachment.parsed();
+        String from = attachment.originals().isEmpty() ? "the attachment" : attachment.originals().getFirst().url();
+        List<String> warnings = new ArrayList<>(p.warnings());
+        warnings.add("tables read from the attachment " + from);
+        for (String w : a.warnings()) warnings.add(from + ": " + w);
+        ParsedReport merged = new ParsedReport(p.title(), p.agency(), p.agencyKind(), p.adminLevel(),
+                p.regionProvince(), p.regionCity(), p.regionCounty(), p.divisionCode(), p.reportYear(), p.portalUrl(),
+                a.template(), a.table2(), a.procurementUnit(), a.table3(), a.table4(), a.checks(), warnings);
+        String text = page.text().isBlank() ? attachment.text() : page.text() + "\n\n" + attachment.text();
+        return new ReportRecord(page.id(), merged, text, originals, page.status());
+    }
+
+    private static boolean hasTables(ParsedReport p) {
+        return (p.table3() != null && !p.table3().isEmpty()) || (p.table2() != null && !p.table2().isEmpty())
+                || (p.table4() != null && !p.table4().isEmpty());
     }
 
     /** The seed unit the crawler fetched the capture for: its division code when it is a known unit. */
