@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Optional;
 
 /** The system's memory: stores exchanges as WARC records and reads captures back. */
 public interface Archive extends Closeable {
@@ -25,5 +26,13 @@ public interface Archive extends Closeable {
      * Optional: an archive that keeps no metadata (e.g. a test double) may ignore the call.
      */
     default void recordOutlinks(Capture capture, List<String> outlinks) throws IOException {
+    }
+
+    /**
+     * The crawler's context of a capture (seed unit, referring page), if the archive kept it.
+     * Optional: an archive that keeps no metadata (e.g. a test double) answers empty.
+     */
+    default Optional<CaptureContext> context(Capture capture) throws IOException {
+        return Optional.empty();
     }
 }

@@ -11,6 +11,7 @@ import org.nianbao.archive.verify.VerifyReport;
 import org.nianbao.archive.cdx.Surt;
 import org.nianbao.archive.store.CaptureRow;
 import org.nianbao.archive.store.CaptureStore;
+import org.nianbao.archive.warc.ContextReader;
 import org.nianbao.archive.warc.ExchangeRecords;
 import org.nianbao.archive.warc.PayloadReader;
 import org.nianbao.archive.warc.PreparedExchange;
@@ -271,6 +272,18 @@ public final class WarcArchive implements Archive {
         } catch (java.nio.file.NoSuchFileException renamedMeanwhile) {
             // the .open file was closed (renamed) between locating and opening it
             return PayloadReader.open(locate(row.capture().warcFile()), row.capture().offset());
+        }
+    }
+
+    @Override
+    public Optional<CaptureContext> context(Capture capture) throws IOException {
+        CaptureRow row = store.byId(capture.id())
+                .orElseThrow(() -> new ArchiveException("no capture with id " + capture.id()));
+        try {
+            return ContextReader.read(locate(row.capture().warcFile()), row.capture().offset());
+        } catch (java.nio.file.NoSuchFileException renamedMeanwhile) {
+            // the .open file was closed (renamed) between locating and opening it
+            return ContextReader.read(locate(row.capture().warcFile()), row.capture().offset());
         }
     }
 

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -155,6 +156,31 @@ class WarcArchiveTest {
             }
         }
         assertThat(responses).isEqualTo(15);
+    }
+
+    @Test
+    void crawlContextOfEveryCaptureIsReadBackFromItsMetadataRecord() throws Exception {
+        TestExchanges ex = new TestExchanges(tmp);
+        String url = "http://www.beijing.gov.cn/zwgk/nb/2025.html";
+        try (WarcArchive archive = WarcArchive.open(data(), ArchiveOptions.defaults(), clock)) {
+            Capture first = archive.store(ex.html(url, "<h1>2025年年度报告</h1>", T0));
+            archive.recordOutlinks(first, List.of("http://www.beijing.gov.cn/zwgk/nb/2025.pdf"));
+            Capture revisit = archive.store(ex.html(url, "<h1>2025年年度报告</h1>", T0.plusSeconds(60)));
+            Exchange seed = ex.html("http://www.beijing.gov.cn/", "<h1>首页</h1>", T0);
+            Capture withoutContext = archive.store(new Exchange(seed.url(), seed.request(), seed.responseHead(),
+                    seed.responseBody(), seed.serverIp(), seed.started(), seed.finished(), null, null, null, Map.of()));
+
+            assertThat(revisit.revisit()).isTrue();
+            CaptureContext expected = new CaptureContext("北京市人民政府", "http://www.beijing.gov.cn/zwgk/");
+            assertThat(archive.context(first)).contains(expected);
+            assertThat(archive.context(revisit)).as("a revisit has its own metadata record").contains(expected);
+            assertThat(archive.context(withoutContext)).contains(new CaptureContext(null, null));
+        }
+        try (WarcArchive reopened = WarcArchive.open(data(), ArchiveOptions.defaults(), clock)) {
+            Capture first = reopened.capturesAfter(0).getFirst();
+            assertThat(reopened.context(first)).as("read from the closed WARC file")
+                    .contains(new CaptureContext("北京市人民政府", "http://www.beijing.gov.cn/zwgk/"));
+        }
     }
 
     @Test

@@ -69,7 +69,7 @@ final class ReportDocuments {
         keyword(d, "division_code", p.divisionCode());
         for (String f : formats(r)) keyword(d, "format", f);
         for (Original o : r.originals()) {
-            keyword(d, "url", o.url());
+            keyword(d, ReportFields.URL, o.url());
             keyword(d, "sha256", o.sha256());
         }
 

@@ -15,6 +15,8 @@ public final class ReportFields {
     /** Province, city and county names as text, so {@code region:吴忠} finds every report of 吴忠市. */
     public static final String REGION = "region";
     public static final String YEAR = "year";
+    /** Keyword: the URL of each of the report's originals. */
+    public static final String URL = "url";
     /** The whole record as JSON (text excluded: it is stored once, in {@link #TEXT}). */
     public static final String RECORD = "_record";
 
@@ -23,7 +25,7 @@ public final class ReportFields {
 
     /** Exact-match fields: the query term must equal the value (enumerations are lower case). */
     public static final Set<String> KEYWORD_FIELDS = Set.of(ID, "admin_level", "agency_kind", "template", "status",
-            "checks", "format", "province", "city", "county", "division_code", "url", "sha256");
+            "checks", "format", "province", "city", "county", "division_code", URL, "sha256");
 
     /** Keyword fields whose values are lower-case enumerations, so queries are case-insensitive there. */
     public static final Set<String> ENUM_FIELDS = Set.of("admin_level", "agency_kind", "template", "status",

@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -155,6 +156,24 @@ public final class ReportIndex implements AutoCloseable {
             return ReportJson.readRecord(d.getBinaryValue(ReportFields.RECORD).bytes, "").originals();
         } catch (IOException e) {
             throw new IndexException("cannot read report " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The committed report one of whose originals was published at {@code url}, with its text: how a
+     * later run finds the report an attachment's referring page was indexed as.
+     */
+    public Optional<ReportRecord> committedReportWithOriginal(String url) {
+        try {
+            IndexSearcher searcher = new IndexSearcher(committed);
+            TopDocs top = searcher.search(new TermQuery(new Term(ReportFields.URL, url)), 1);
+            if (top.scoreDocs.length == 0) return Optional.empty();
+            Document d = searcher.storedFields().document(top.scoreDocs[0].doc,
+                    java.util.Set.of(ReportFields.RECORD, ReportFields.TEXT));
+            String text = d.get(ReportFields.TEXT);
+            return Optional.of(ReportJson.readRecord(d.getBinaryValue(ReportFields.RECORD).bytes, text == null ? "" : text));
+        } catch (IOException e) {
+            throw new IndexException("cannot look up the report published at " + url + ": " + e.getMessage(), e);
         }
     }
 

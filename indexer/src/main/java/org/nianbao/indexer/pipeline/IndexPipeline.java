@@ -2,6 +2,7 @@ package org.nianbao.indexer.pipeline;
 
 import org.nianbao.archive.Archive;
 import org.nianbao.archive.Capture;
+import org.nianbao.archive.CaptureContext;
 import org.nianbao.indexer.extract.DocumentExtractor;
 import org.nianbao.indexer.extract.ExtractedDocument;
 import org.nianbao.indexer.index.Original;
@@ -10,6 +11,8 @@ import org.nianbao.indexer.index.ReportRecord;
 import org.nianbao.indexer.parse.ParseHints;
 import org.nianbao.indexer.parse.ParsedReport;
 import org.nianbao.indexer.parse.ReportParser;
+import org.nianbao.seeds.Unit;
+import org.nianbao.seeds.registry.SeedRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -33,12 +37,22 @@ public final class IndexPipeline {
     private final DocumentExtractor extractor;
     private final ReportParser parser;
     private final ReportIndex index;
+    /** Seed units by name, so a capture's seed unit hint carries its division code to the parser. */
+    private final Map<String, Unit> seedUnits = new HashMap<>();
 
+    /** A pipeline that knows the bundled seed units. */
     public IndexPipeline(Archive archive, DocumentExtractor extractor, ReportParser parser, ReportIndex index) {
+        this(archive, extractor, parser, index, SeedRegistry.bundled().units());
+    }
+
+    /** A pipeline that looks up the seed unit named in a capture's context among {@code seedUnits}. */
+    public IndexPipeline(Archive archive, DocumentExtractor extractor, ReportParser parser, ReportIndex index,
+                         List<Unit> seedUnits) {
         this.archive = archive;
         this.extractor = extractor;
         this.parser = parser;
         this.index = index;
+        for (Unit u : seedUnits) this.seedUnits.putIfAbsent(u.name(), u);
     }
 
     /** Hears how far a run has come. */
@@ -59,6 +73,8 @@ public final class IndexPipeline {
         List<String> errors = new ArrayList<>();
         // Identical bytes (revisits, the same attachment under two URLs) are read once per run.
         Map<String, ReportRecord> bySha256 = new HashMap<>();
+        // The report each page indexed in this run became, so its attachments can join it.
+        Map<String, ReportRecord> byUrl = new HashMap<>();
         long indexed = 0, failedChecks = 0, last = after;
 
         for (Capture capture : captures) {
@@ -72,6 +88,7 @@ public final class IndexPipeline {
             if (known != null) {
                 index.addOrUpdate(new ReportRecord(known.id(), known.parsed(), known.text(),
                         List.of(original(capture, known.originals().getFirst().format())), known.status()));
+                byUrl.put(capture.url(), known);
                 indexed++;
                 continue;
             }
@@ -88,20 +105,92 @@ public final class IndexPipeline {
                 errors.add(capture.url() + ": " + doc.error());
                 if (doc.text().isBlank()) continue;
             }
-            ParsedReport parsed = parser.parse(doc, new ParseHints(null, null, capture.url()));
+            CaptureContext context = contextOf(capture);
+            ParsedReport parsed = parser.parse(doc, hints(context, capture));
             if (!isReport(parsed, doc)) {
                 skipped.merge("not a report (" + doc.format() + ")", 1L, Long::sum);
                 continue;
             }
             ReportRecord record = new ReportRecord(reportId(parsed, capture), parsed, doc.text(),
                     List.of(original(capture, doc.format())), "current");
+            Optional<ReportRecord> page = referringReport(context, byUrl);
+            if (page.isPresent() && cannotNameItself(doc, capture)) {
+                record = joined(page.get(), record);
+                parsed = record.parsed();
+                log.info("capture {} ({}) names no agency or year of its own: indexed with {}, the report of {}",
+                        capture.id(), capture.url(), record.id(), context.referrer());
+                for (Original o : page.get().originals()) byUrl.put(o.url(), record);
+            }
             index.addOrUpdate(record);
             bySha256.put(capture.sha256(), record);
+            byUrl.put(capture.url(), record);
             indexed++;
             if (!parsed.checksHold()) failedChecks++;
         }
         index.commit(last);
         return new IndexSummary(captures.size(), indexed, skipped, failedChecks, errors, last);
+    }
+
+    /** The crawler's context of a capture; an unreadable one costs only the hint, never the capture. */
+    private CaptureContext contextOf(Capture capture) {
+        try {
+            return archive.context(capture).orElse(new CaptureContext(null, null));
+        } catch (IOException | RuntimeException e) {
+            log.warn("capture {} ({}): cannot read its crawl context: {}", capture.id(), capture.url(), e.toString());
+            return new CaptureContext(null, null);
+        }
+    }
+
+    /** The report the page that linked this capture was indexed as: in this run, or in an earlier one. */
+    private Optional<ReportRecord> referringReport(CaptureContext context, Map<String, ReportRecord> byUrl) {
+        String referrer = context.referrer();
+        if (referrer == null) return Optional.empty();
+        ReportRecord inThisRun = byUrl.get(referrer);
+        if (inThisRun != null) return Optional.of(inThisRun);
+        return index.committedReportWithOriginal(referrer);
+    }
+
+    /**
+     * Whether the document, read on its own (without the seed unit, which would lend it an agency),
+     * lacks its agency or year: a scan whose OCR garbled the title, a DOC without one.
+     */
+    private boolean cannotNameItself(ExtractedDocument doc, Capture capture) {
+        ParsedReport own = parser.parse(doc, new ParseHints(null, null, capture.url()));
+        return own.agency() == null || own.reportYear() == null;
+    }
+
+    /**
+     * An attachment joined to the report of the page that linked it: the page's id, metadata and text, both
+     * originals; the attachment's tables (and its text) only when the page had no tables of its own.
+     */
+    static ReportRecord joined(ReportRecord page, ReportRecord attachment) {
+        List<Original> originals = new ArrayList<>(page.originals());
+        originals.addAll(attachment.originals());
+        ParsedReport p = page.parsed();
+        if (hasTables(p)) return new ReportRecord(page.id(), p, page.text(), originals, page.status());
+        ParsedReport a = attachment.parsed();
+        String from = attachment.originals().isEmpty() ? "the attachment" : attachment.originals().getFirst().url();
+        List<String> warnings = new ArrayList<>(p.warnings());
+        warnings.add("tables read from the attachment " + from);
+        for (String w : a.warnings()) warnings.add(from + ": " + w);
+        ParsedReport merged = new ParsedReport(p.title(), p.agency(), p.agencyKind(), p.adminLevel(),
+                p.regionProvince(), p.regionCity(), p.regionCounty(), p.divisionCode(), p.reportYear(), p.portalUrl(),
+                a.template(), a.table2(), a.procurementUnit(), a.table3(), a.table4(), a.checks(), warnings);
+        String text = page.text().isBlank() ? attachment.text() : page.text() + "\n\n" + attachment.text();
+        return new ReportRecord(page.id(), merged, text, originals, page.status());
+    }
+
+    private static boolean hasTables(ParsedReport p) {
+        return (p.table3() != null && !p.table3().isEmpty()) || (p.table2() != null && !p.table2().isEmpty())
+                || (p.table4() != null && !p.table4().isEmpty());
+    }
+
+    /** The seed unit the crawler fetched the capture for: its division code when it is a known unit. */
+    private ParseHints hints(CaptureContext context, Capture capture) {
+        String name = context.seedUnit();
+        if (name == null) return new ParseHints(null, null, capture.url());
+        Unit unit = seedUnits.get(name);
+        return unit != null ? ParseHints.of(unit, capture.url()) : new ParseHints(name, null, capture.url());
     }
 
     /**

@@ -7,6 +7,9 @@ import org.nianbao.archive.Exchange;
 import org.nianbao.archive.WarcArchive;
 import org.nianbao.indexer.extract.Extractors;
 import org.nianbao.indexer.index.ReportIndex;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.nianbao.indexer.parse.ParseHints;
+import org.nianbao.indexer.parse.ParsedReport;
 import org.nianbao.indexer.parse.ReportParser;
 import org.nianbao.indexer.search.ReportHit;
 import org.nianbao.indexer.search.ReportSearcher;
@@ -31,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The indexer's whole path on real parts: WARC archive → extraction → parser → Lucene → search. */
 class IndexPipelineTest {
     private static final Path DOCS = Path.of(System.getProperty("nianbao.shared"), "corpus", "docs");
+    private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-01T08:00:00Z"), ZoneOffset.UTC);
 
     @TempDir
@@ -110,6 +114,180 @@ class IndexPipelineTest {
         }
     }
 
+    @Test
+    void seedUnitTheCrawlerKnewSetsTheRegionOverTheReportsOwnName() throws Exception {
+        Path wuzhong = DOCS.resolve("000_ce2cda99d1cc7ffa");
+        try (WarcArchive archive = WarcArchive.open(data, ArchiveOptions.defaults(), CLOCK)) {
+            // a 吴忠 report found while crawling 平罗县's portal: the crawler's seed unit decides the region
+            archive.store(exchange("http://www.sim-pingluo.gov.cn/xxgk/ndbg/wz2020.html", "text/html; charset=utf-8",
+                    Files.readAllBytes(wuzhong.resolve("report.utf8.html")), 200,
+                    "平罗县", "http://www.sim-pingluo.gov.cn/xxgk/ndbg/"));
+        }
+        assertThat(index().reportsIndexed()).isEqualTo(1);
+        try (ReportSearcher searcher = ReportSearcher.open(data.resolve("index"))) {
+            ReportHit hit = searcher.search(SearchRequest.of("行政复议")).hits().getFirst();
+            assertThat(hit.agency()).isEqualTo("吴忠市人民政府办公室");
+            assertThat(hit.province()).isEqualTo("宁夏回族自治区");
+            assertThat(hit.city()).isEqualTo("石嘴山市");
+            assertThat(hit.county()).isEqualTo("平罗县");
+            ParsedReport parsed = searcher.report(hit.id()).orElseThrow().parsed();
+            assertThat(parsed.divisionCode()).as("the seed unit's code from the seed registry").isEqualTo("640221");
+            assertThat(parsed.warnings()).anySatisfy(w -> assertThat(w).contains("seed unit 平罗县").contains("吴忠市"));
+        }
+    }
+
+    @Test
+    void withoutASeedUnitTheRegionComesFromTheReport() throws Exception {
+        Path wuzhong = DOCS.resolve("000_ce2cda99d1cc7ffa");
+        try (WarcArchive archive = WarcArchive.open(data, ArchiveOptions.defaults(), CLOCK)) {
+            archive.store(exchange("http://www.sim-wuzhong.gov.cn/xxgk/ndbg/2020.html", "text/html; charset=utf-8",
+                    Files.readAllBytes(wuzhong.resolve("report.utf8.html"))));
+        }
+        index();
+        try (ReportSearcher searcher = ReportSearcher.open(data.resolve("index"))) {
+            ReportHit hit = searcher.search(SearchRequest.of("行政复议")).hits().getFirst();
+            assertThat(hit.city()).isEqualTo("吴忠市");
+            assertThat(hit.county()).isNull();
+        }
+    }
+
+    @Test
+    void attachmentThatCannotNameItselfJoinsTheReportOfThePageThatLinkedIt() throws Exception {
+        Path pingluo = DOCS.resolve("003_e497ca72f28c193c");
+        byte[] untitled = docxWithoutTitle(pingluo.resolve("report.docx"));
+        assertCannotNameItself(untitled);
+        String page = "http://www.sim-pingluo.gov.cn/xxgk/ndbg/202101/t20210120_1.html";
+        String attachment = "http://www.sim-pingluo.gov.cn/xxgk/ndbg/202101/P020210120.docx";
+        try (WarcArchive archive = WarcArchive.open(data, ArchiveOptions.defaults(), CLOCK)) {
+            archive.store(exchange(page, "text/html; charset=utf-8", Files.readAllBytes(pingluo.resolve("report.utf8.html")),
+                    200, null, "http://www.sim-pingluo.gov.cn/xxgk/ndbg/"));
+            archive.store(exchange(attachment, DOCX, untitled, 200, null, page));
+        }
+
+        IndexSummary summary = index();
+
+        assertThat(summary.reportsIndexed()).isEqualTo(2);
+        assertOneHitWithBothOriginals(page, attachment);
+    }
+
+    @Test
+    void attachmentInALaterRunFindsItsPagesReportInTheIndex() throws Exception {
+        Path pingluo = DOCS.resolve("003_e497ca72f28c193c");
+        String page = "http://www.sim-pingluo.gov.cn/xxgk/ndbg/202101/t20210120_1.html";
+        String attachment = "http://www.sim-pingluo.gov.cn/xxgk/ndbg/202101/P020210120.docx";
+        try (WarcArchive archive = WarcArchive.open(data, ArchiveOptions.defaults(), CLOCK)) {
+            archive.store(exchange(page, "text/html; charset=utf-8", Files.readAllBytes(pingluo.resolve("report.utf8.html")),
+                    200, null, null));
+        }
+        assertThat(index().reportsIndexed()).isEqualTo(1);
+        try (WarcArchive archive = WarcArchive.open(data, ArchiveOptions.defaults(), CLOCK)) {
+            archive.store(exchange(attachment, DOCX, docxWithoutTitle(pingluo.resolve("report.docx")), 200, null, page));
+        }
+
+        assertThat(index().reportsIndexed()).isEqualTo(1);
+        assertOneHitWithBothOriginals(page, attachment);
+    }
+
+    @Test
+    void pageWithoutTablesTakesTheTablesOfItsUntitledAttachment() throws Exception {
+        Path pingluo = DOCS.resolve("003_e497ca72f28c193c");
+        byte[] untitled = docxWithoutTitle(pingluo.resolve("report.docx"));
+        String page = "http://www.sim-pingluo.gov.cn/xxgk/ndbg/202101/t20210120_2.html";
+        String attachment = "http://www.sim-pingluo.gov.cn/xxgk/ndbg/202101/P020210120_2.docx";
+        try (WarcArchive archive = WarcArchive.open(data, ArchiveOptions.defaults(), CLOCK)) {
+            archive.store(exchange(page, "text/html; charset=utf-8",
+                    introPage(pingluo.resolve("report.utf8.html"), "P020210120_2.docx").getBytes(StandardCharsets.UTF_8),
+                    200, null, null));
+            archive.store(exchange(attachment, DOCX, untitled, 200, null, page));
+        }
+
+        assertThat(index().reportsIndexed()).isEqualTo(2);
+        try (ReportSearcher searcher = ReportSearcher.open(data.resolve("index"))) {
+            SearchResult result = searcher.search(SearchRequest.of("平罗"));
+            assertThat(result.total()).isEqualTo(1);
+            ReportHit hit = result.hits().getFirst();
+            assertThat(hit.id()).isEqualTo("平罗县人民政府办公室/2020");
+            assertThat(hit.originals()).extracting(o -> o.url()).containsExactlyInAnyOrder(page, attachment);
+            ParsedReport parsed = searcher.report(hit.id()).orElseThrow().parsed();
+            ParsedReport own = new ReportParser(Gazetteer.load()).parse(
+                    Extractors.defaults().extract(untitled, DOCX, attachment),
+                    ParseHints.none());
+            assertThat(own.table3()).isNotEmpty();
+            assertThat(parsed.table3()).as("the page had no tables: the attachment's").isEqualTo(own.table3());
+            assertThat(parsed.template()).isEqualTo(own.template());
+            assertThat(parsed.agency()).isEqualTo("平罗县人民政府办公室");
+            assertThat(parsed.reportYear()).isEqualTo(2020);
+            assertThat(searcher.search(SearchRequest.of("结转下年度继续办理")).total())
+                    .as("the attachment's text is searchable with the report").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void attachmentThatNamesAnotherReportStaysItsOwnHit() throws Exception {
+        String page = "http://www.sim-pingluo.gov.cn/xxgk/ndbg/202101/t20210120_1.html";
+        try (WarcArchive archive = WarcArchive.open(data, ArchiveOptions.defaults(), CLOCK)) {
+            archive.store(exchange(page, "text/html; charset=utf-8",
+                    Files.readAllBytes(DOCS.resolve("003_e497ca72f28c193c").resolve("report.utf8.html")), 200, null, null));
+            archive.store(exchange("http://www.sim-pingluo.gov.cn/xxgk/ndbg/202101/guyuan.doc", "application/msword",
+                    Files.readAllBytes(DOCS.resolve("001_d3dbc75fcf03ce83").resolve("report.doc")), 200, null, page));
+        }
+        index();
+        try (ReportSearcher searcher = ReportSearcher.open(data.resolve("index"))) {
+            SearchResult result = searcher.search(SearchRequest.of("行政复议"));
+            assertThat(result.hits()).extracting(ReportHit::agency)
+                    .containsExactlyInAnyOrder("平罗县人民政府办公室", "固原市人民政府");
+            assertThat(result.hits()).allSatisfy(h -> assertThat(h.originals()).hasSize(1));
+        }
+    }
+
+    private void assertOneHitWithBothOriginals(String page, String attachment) {
+        try (ReportSearcher searcher = ReportSearcher.open(data.resolve("index"))) {
+            SearchResult result = searcher.search(SearchRequest.of("平罗"));
+            assertThat(result.total()).as("one hit per report").isEqualTo(1);
+            ReportHit hit = result.hits().getFirst();
+            assertThat(hit.id()).isEqualTo("平罗县人民政府办公室/2020");
+            assertThat(hit.agency()).isEqualTo("平罗县人民政府办公室");
+            assertThat(hit.year()).isEqualTo(2020);
+            assertThat(hit.formats()).contains("html", "docx");
+            assertThat(hit.originals()).extracting(o -> o.url()).containsExactlyInAnyOrder(page, attachment);
+            assertThat(searcher.report("url:" + attachment)).isEmpty();
+        }
+    }
+
+    /** The corpus DOCX without its two title paragraphs and its title and author properties: it cannot name its agency. */
+    private static byte[] docxWithoutTitle(Path docx) throws IOException {
+        try (var in = Files.newInputStream(docx); var doc = new XWPFDocument(in);
+             var out = new java.io.ByteArrayOutputStream()) {
+            doc.removeBodyElement(0);
+            doc.removeBodyElement(0);
+            var properties = doc.getProperties().getCoreProperties();
+            properties.setTitle("");
+            properties.setCreator("");
+            properties.setLastModifiedByUser("");
+            doc.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static void assertCannotNameItself(byte[] docx) {
+        ParsedReport own = new ReportParser(Gazetteer.load()).parse(
+                Extractors.defaults().extract(docx, DOCX, "http://x/a.docx"),
+                ParseHints.none());
+        assertThat(own.agency() == null || own.reportYear() == null)
+                .as("the untitled DOCX names no agency and year (agency %s, year %s)", own.agency(), own.reportYear())
+                .isTrue();
+    }
+
+    /** A page announcing the report with its opening section and a link to the attachment, but no tables. */
+    private static String introPage(Path reportHtml, String link) throws IOException {
+        String text = org.jsoup.Jsoup.parse(Files.readString(reportHtml)).body().text();
+        int start = text.indexOf("根据《中华人民共和国政府信息公开条例》");
+        int end = text.indexOf("二、主动公开政府信息情况");
+        String title = "平罗县人民政府办公室2020年政府信息公开年度报告";
+        return "<html><head><meta charset=utf-8><title>" + title + "</title></head><body><h1>" + title + "</h1><p>"
+                + text.substring(start, end) + "</p><p><a href='" + link + "'>附件：" + title + "</a></p></body></html>";
+    }
+
     private IndexSummary index() throws IOException {
         try (WarcArchive archive = WarcArchive.open(data, ArchiveOptions.defaults(), CLOCK);
              ReportIndex index = ReportIndex.open(data.resolve("index"))) {
@@ -137,6 +315,11 @@ class IndexPipelineTest {
     }
 
     private Exchange exchange(String url, String contentType, byte[] body, int status) throws IOException {
+        return exchange(url, contentType, body, status, null, null);
+    }
+
+    private Exchange exchange(String url, String contentType, byte[] body, int status, String seedUnit,
+                              String referrer) throws IOException {
         URI uri = URI.create(url);
         String request = "GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n\r\n";
         List<String> head = new ArrayList<>();
@@ -148,6 +331,6 @@ class IndexPipelineTest {
         Files.write(file, payload);
         return new Exchange(uri, request.getBytes(StandardCharsets.US_ASCII),
                 (String.join("\r\n", head) + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1), file, "127.0.0.1",
-                CLOCK.instant(), CLOCK.instant(), null, null, null, Map.of());
+                CLOCK.instant(), CLOCK.instant(), seedUnit, referrer, null, Map.of());
     }
 }
