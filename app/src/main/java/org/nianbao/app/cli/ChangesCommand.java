@@ -22,9 +22,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code nianbao changes}: the new, changed and removed reports found by runs. */
+/** {@code nianbao changes}: the new, changed, removed and reappeared reports found by runs. */
 @Command(name = "changes", mixinStandardHelpOptions = true,
-        description = "List new, changed and removed reports found by `nianbao run` (JSON: {\"new\": [...], \"changed\": [...], \"removed\": [...]}).")
+        description = "List new, changed, removed and reappeared reports found by `nianbao run` (JSON: {\"new\": [...], \"changed\": [...], \"removed\": [...], \"reappeared\": [...]}).")
 public final class ChangesCommand implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "data", description = "Data folder (default: ${DEFAULT-VALUE}).")

@@ -79,7 +79,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (noServe) return 0;
 
         ReportSearcher searcher = ReportSearcher.open(data.resolve("index"));
-        WebServer server = ServeCommand.startSite(searcher, data, "127.0.0.1", port, null);
+        WebServer server = ServeCommand.startSite(searcher, data, "127.0.0.1", port, null, false);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -39,6 +39,10 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Also run `nianbao run` on this schedule: daily, weekly (Monday 03:00), monthly, or five cron fields like '0 3 * * 1'.")
     String schedule;
 
+    @Option(names = "--allow-watches",
+            description = "Let the search page and POST /api/watches save searches (the server is read-only without it).")
+    boolean allowWatches;
+
     @Mixin
     RunCrawlOptions crawl;
 
@@ -65,7 +69,7 @@ public final class ServeCommand implements Callable<Integer> {
         ReportSearcher searcher = ReportSearcher.open(location.indexDir());
         RunScheduler scheduler = plan == null ? null
                 : new RunScheduler(plan, () -> RunCommand.runOnce(location.data, crawl, Clock.systemUTC()), Clock.systemUTC());
-        WebServer server = startSite(searcher, location.data, host, port, scheduler);
+        WebServer server = startSite(searcher, location.data, host, port, scheduler, allowWatches);
         if (scheduler != null) {
             spec.commandLine().getOut().println("scheduled runs: " + plan + ", next at " + scheduler.start().map(Object::toString).orElse("never"));
         }
@@ -82,10 +86,16 @@ public final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The whole site (pages, API, originals, feeds) over one index and data folder; shared with `demo`. */
-    static WebServer startSite(ReportSearcher searcher, Path data, String host, int port, RunScheduler scheduler) {
+    /**
+     * The whole site (pages, API, originals, feeds) over one index and data folder; shared with `demo`.
+     *
+     * @param allowWatches whether searches may be saved from the web (form on the search page, POST /api/watches)
+     */
+    static WebServer startSite(ReportSearcher searcher, Path data, String host, int port, RunScheduler scheduler,
+                               boolean allowWatches) {
         return new WebServer(searcher, data, host, port, Clock.systemUTC(),
                 () -> scheduler == null ? Optional.empty() : scheduler.nextRun().map(java.time.ZonedDateTime::toInstant))
-                .withRoutes(new FeedRoutes(data, searcher, Clock.systemUTC())::register).start();
+                .offerWatchForm(allowWatches)
+                .withRoutes(new FeedRoutes(data, searcher, Clock.systemUTC(), allowWatches)::register).start();
     }
 }

@@ -29,6 +29,10 @@ import java.util.Optional;
  * The change-tracking face of the server: Atom feeds ({@code /feeds/changes.atom},
  * {@code /feeds/watch/NAME.atom}), run records ({@code /api/runs}), changes ({@code /api/changes?since=DATE})
  * and saved searches ({@code GET/POST /api/watches}, form or query fields {@code name} and {@code q}).
+ *
+ * <p>The server is read-only unless started with {@code --allow-watches}: without it {@code POST /api/watches}
+ * answers 403. A post from the search page's form (field {@code from=search}) is sent back to the search
+ * with {@code saved=NAME} instead of getting JSON.
  */
 public final class FeedRoutes {
     private static final String SUFFIX = ".atom";
@@ -36,12 +40,19 @@ public final class FeedRoutes {
     private final Path data;
     private final ReportSearcher searcher;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper();
+    /** What a refused POST /api/watches says. */
+    public static final String READ_ONLY = "this server is read-only: saving searches is off; "
+            + "start it with `nianbao serve --allow-watches` to allow it, or use `nianbao watch add`";
 
-    public FeedRoutes(Path data, ReportSearcher searcher, Clock clock) {
+    private final ObjectMapper json = new ObjectMapper();
+    private final boolean watchesWritable;
+
+    /** @param watchesWritable whether POST /api/watches may save searches ({@code serve --allow-watches}) */
+    public FeedRoutes(Path data, ReportSearcher searcher, Clock clock, boolean watchesWritable) {
         this.data = data;
         this.searcher = searcher;
         this.clock = clock;
+        this.watchesWritable = watchesWritable;
     }
 
     public void register(RoutesConfig routes) {
@@ -110,15 +121,28 @@ public final class FeedRoutes {
     }
 
     private void addWatch(Context ctx) throws Exception {
+        if (!watchesWritable) {
+            error(ctx, 403, READ_ONLY);
+            return;
+        }
         String name = field(ctx, "name");
         String q = field(ctx, "q");
         try (RunsDatabase db = RunsDatabase.open(data)) {
             Watch w = new Watches(db).add(name, q, clock.instant(), searcher);
+            if ("search".equals(field(ctx, "from"))) {
+                // Back to the same search, which then shows the new watch and its feed.
+                ctx.status(303).header("Location", "/search?q=" + enc(w.query()) + "&saved=" + enc(w.name()));
+                return;
+            }
             ctx.status(201);
             sendJson(ctx, RunsJson.watch(w, List.of()));
         } catch (IllegalArgumentException | QueryParseException e) {
             error(ctx, 400, e.getMessage());
         }
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static String field(Context ctx, String name) {

@@ -48,15 +48,29 @@ final class SearchPage {
     private SearchPage() {
     }
 
+    /**
+     * The "save as watch" form: offered only when the server accepts saved searches ({@code serve --allow-watches}).
+     *
+     * @param offered whether to show the form
+     * @param saved   the name of the watch just saved (after the form's redirect back), or null
+     */
+    record WatchForm(boolean offered, String saved) {
+        static final WatchForm OFF = new WatchForm(false, null);
+    }
+
     static String render(SearchRequest req, SearchResult r, Lang l) {
         return render(req, r, Map.of(), l);
+    }
+
+    static String render(SearchRequest req, SearchResult r, Map<String, Long> regionSiblings, Lang l) {
+        return render(req, r, regionSiblings, l, WatchForm.OFF);
     }
 
     /**
      * @param regionSiblings when the region drilled into has no sub-regions in the results: the counts of its
      *                       siblings (same parent), so the tree still offers the neighbours
      */
-    static String render(SearchRequest req, SearchResult r, Map<String, Long> regionSiblings, Lang l) {
+    static String render(SearchRequest req, SearchResult r, Map<String, Long> regionSiblings, Lang l, WatchForm watch) {
         SearchLinks links = SearchLinks.of(req);
         String title = req.query().isBlank() ? l.t("年报检索", "Report search") : req.query() + " · " + l.t("年报检索", "Report search");
         StringBuilder b = Layout.open(l, title, Layout.Section.SEARCH, "/search" + links.params(req.offset()), req.query());
@@ -65,6 +79,7 @@ final class SearchPage {
         facets(b, l, links, r.facets(), regionSiblings);
         b.append("</aside><section class=\"results\">");
         summary(b, l, req, r, links);
+        if (watch.offered()) watchForm(b, l, req, links, watch.saved());
         b.append("<ol class=\"hits\" id=\"hits\" start=\"").append(req.offset() + 1).append("\">");
         for (ReportHit h : r.hits()) hit(b, l, h);
         b.append("</ol>");
@@ -115,6 +130,28 @@ final class SearchPage {
                     .append(Html.esc(l.dimension(d))).append("：").append(Html.esc(d.equals("region") ? v : l.value(d, v))).append(" ✕</a> ")));
             b.append("</p>");
         }
+    }
+
+    /** Saves the query as a watch through {@code POST /api/watches}, which sends the browser back here. */
+    private static void watchForm(StringBuilder b, Lang l, SearchRequest req, SearchLinks links, String saved) {
+        if (saved != null) {
+            String feed = "/feeds/watch/" + Html.enc(saved) + ".atom";
+            b.append("<p class=\"saved\" id=\"watch-saved\">").append(l.t("已保存订阅 ", "Saved as watch "))
+                    .append("<strong>").append(Html.esc(saved)).append("</strong>").append(l.t("：每次运行后的新结果见 ", ": new matches after each run in "))
+                    .append("<a href=\"").append(Html.esc(feed)).append("\">").append(Html.esc(feed)).append("</a></p>");
+        }
+        if (req.query().isBlank()) return;
+        b.append("<form class=\"watch\" id=\"watch\" action=\"/api/watches\" method=\"post\">")
+                .append("<input type=\"hidden\" name=\"q\" value=\"").append(Html.esc(req.query())).append("\">")
+                .append("<input type=\"hidden\" name=\"from\" value=\"search\">")
+                .append("<label>").append(l.t("保存为订阅，名称", "Save as watch, name"))
+                .append(" <input type=\"text\" name=\"name\" required maxlength=\"64\" pattern=\"[\\p{L}\\p{N}_.\\-]{1,64}\" placeholder=\"")
+                .append(l.t("字母、数字、_ . -", "letters, digits, _ . -")).append("\"></label> <button type=\"submit\">")
+                .append(l.t("保存为订阅", "Save as watch")).append("</button>");
+        if (!links.facets().isEmpty()) {
+            b.append(" <small>").append(l.t("（只保存检索词，侧栏筛选不保存）", "(saves the query only, not the sidebar filters)")).append("</small>");
+        }
+        b.append("</form>");
     }
 
     private static void facets(StringBuilder b, Lang l, SearchLinks links, Map<String, Map<String, Long>> facets, Map<String, Long> siblings) {

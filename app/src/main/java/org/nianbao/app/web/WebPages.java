@@ -42,6 +42,8 @@ final class WebPages implements AutoCloseable {
     private final Clock clock;
     private final Supplier<Optional<Instant>> nextRun;
     private final Map<String, byte[]> assets = new LinkedHashMap<>();
+    /** Whether the search page offers "save as watch" (the server accepts POST /api/watches). */
+    private boolean watchForm;
 
     WebPages(ReportSearcher searcher, Path dataDir, Clock clock, Supplier<Optional<Instant>> nextRun) {
         this.searcher = searcher;
@@ -52,6 +54,10 @@ final class WebPages implements AutoCloseable {
         this.clock = clock;
         this.nextRun = nextRun;
         for (String name : ASSETS.keySet()) assets.put(name, resource(name));
+    }
+
+    void offerWatchForm(boolean on) {
+        this.watchForm = on;
     }
 
     void register(RoutesConfig routes) {
@@ -72,7 +78,10 @@ final class WebPages implements AutoCloseable {
             throw new BadRequest("offset " + req.offset() + " is beyond " + MAX_OFFSET + ": narrow the search, or download every result as CSV");
         }
         SearchResult r = searcher.search(req);
-        ctx.html(SearchPage.render(req, r, regionSiblings(req, r), Lang.of(ctx)));
+        String saved = ctx.queryParam("saved");
+        SearchPage.WatchForm form = watchForm ? new SearchPage.WatchForm(true, saved == null || saved.isBlank() ? null : saved)
+                : SearchPage.WatchForm.OFF;
+        ctx.html(SearchPage.render(req, r, regionSiblings(req, r), Lang.of(ctx), form));
     }
 
     /**

@@ -75,6 +75,15 @@ public final class WebServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Whether the search page offers a "save as watch" form; pair it with a {@link FeedRoutes} that accepts
+     * saved searches. Call before {@link #start()}.
+     */
+    public WebServer offerWatchForm(boolean on) {
+        pages.offerWatchForm(on);
+        return this;
+    }
+
     public WebServer start() {
         app = Javalin.create(config -> {
             config.jetty.host = host;

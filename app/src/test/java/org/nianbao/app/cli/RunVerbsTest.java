@@ -113,7 +113,7 @@ class RunVerbsTest {
             HttpClient http = HttpClient.newHttpClient();
             try (ReportSearcher searcher = ReportSearcher.open(data.resolve("index"));
                  WebServer server = new WebServer(searcher, "127.0.0.1", 0)
-                         .withRoutes(new FeedRoutes(data, searcher, Clock.systemUTC())::register).start()) {
+                         .withRoutes(new FeedRoutes(data, searcher, Clock.systemUTC(), true)::register).start()) {
                 String base = "http://127.0.0.1:" + server.port();
                 HttpResponse<byte[]> all = http.send(HttpRequest.newBuilder(URI.create(base + "/feeds/changes.atom")).build(),
                         HttpResponse.BodyHandlers.ofByteArray());

@@ -7,7 +7,7 @@ import java.time.Instant;
  *
  * @param id                change id (0 before it is stored)
  * @param runId             the run that detected it
- * @param kind              new, changed or removed
+ * @param kind              new, changed, removed or reappeared
  * @param url               the document's URL
  * @param reportId          the report's id in the index (agency/year), or null when not known
  * @param title             the report's title when known
@@ -16,7 +16,8 @@ import java.time.Instant;
  * @param at                capture time of {@code captureId}
  * @param previousAt        capture time of {@code previousCaptureId}, or null
  * @param diff              what changed (text lines, table cells), or null
- * @param reason            for a removal: http-404, http-410 or unlisted (gone from its list page); else null
+ * @param reason            for a removal: http-404, http-410 or unlisted (gone from its list page); for a
+ *                          reappearance: http-200 (answers again) or listed (linked again); else null
  */
 public record Change(long id, long runId, ChangeKind kind, String url, String reportId, String title,
                      long captureId, Long previousCaptureId, Instant at, Instant previousAt, ChangeDiff diff, String reason) {

@@ -30,7 +30,8 @@ import java.util.Set;
  * <li>changed: same URL, a payload with a different SHA-256 from the previous capture — with a
  *     text diff and the changed table cells;</li>
  * <li>removed: 404/410 where the previous answer was the document, or a report still answering but
- *     linked from no page any more (see {@link ListPresence}).</li>
+ *     linked from no page any more (see {@link ListPresence});</li>
+ * <li>reappeared: a removed report answering with the document again, or linked again.</li>
  * </ul>
  */
 public final class ChangeDetector {
@@ -40,6 +41,10 @@ public final class ChangeDetector {
     private final DocumentExtractor extractor;
     /** Why a report still answering 200 counts as removed. */
     public static final String UNLISTED = "unlisted";
+    /** Why a removed report counts as back: it answers with the document again. */
+    public static final String ANSWERS_AGAIN = "http-200";
+    /** Why a report removed as unlisted counts as back: a page links to it again. */
+    public static final String LISTED_AGAIN = "listed";
 
     private final ChangeLog changes;
     private final ListPresence presence;
@@ -74,10 +79,12 @@ public final class ChangeDetector {
             throw new RunsException("cannot read the capture table: " + e.getMessage(), e);
         }
         Set<String> vanished = presence.vanished(listing.checked(), listing.linked(), listing.stoppedHosts());
-        if (captures.isEmpty() && vanished.isEmpty()) return List.of();
+        Set<String> relisted = presence.relisted(listing.checked(), listing.linked());
+        if (captures.isEmpty() && vanished.isEmpty() && relisted.isEmpty()) return List.of();
         Set<String> seen = new HashSet<>(changes.seenReports());
         Map<String, Long> newlySeen = new LinkedHashMap<>();
         Set<String> removedNow = new HashSet<>();
+        Set<String> backNow = new HashSet<>();
         List<Change> found = new ArrayList<>();
         long last = after;
         for (Capture c : captures) {
@@ -96,6 +103,14 @@ public final class ChangeDetector {
                         newlySeen.put(id, c.id());
                         found.add(new Change(0, runId, ChangeKind.NEW, c.url(), id, ref.get().title(), c.id(), null,
                                 c.time(), null, null, null));
+                    } else if (previousSignal(history, at) == HistoryEntry.Change.GONE) {
+                        // 404/410 before, the document now: back, with what differs from the last copy kept.
+                        Capture before = previousContent(history, at);
+                        backNow.add(c.url());
+                        found.add(new Change(0, runId, ChangeKind.REAPPEARED, c.url(), id, ref.get().title(), c.id(),
+                                before == null ? null : before.id(), c.time(), before == null ? null : before.time(),
+                                before == null || entry.change() != HistoryEntry.Change.CHANGED ? null : diff(before, c),
+                                ANSWERS_AGAIN));
                     } else if (entry.change() == HistoryEntry.Change.CHANGED) {
                         Capture before = previousContent(history, at);
                         found.add(new Change(0, runId, ChangeKind.CHANGED, c.url(), id, ref.get().title(), c.id(),
@@ -124,12 +139,22 @@ public final class ChangeDetector {
             found.add(new Change(0, runId, ChangeKind.REMOVED, url, ref.get().id(), ref.get().title(), latest.id(),
                     before == null ? null : before.id(), latest.time(), before == null ? null : before.time(), null, UNLISTED));
         }
+        for (String url : relisted) {
+            var ref = reports.byUrl(url);
+            if (ref.isEmpty() || !backNow.add(url)) continue;
+            List<HistoryEntry> history = history(url);
+            if (history.isEmpty()) continue;
+            Capture latest = history.getLast().capture();
+            found.add(new Change(0, runId, ChangeKind.REAPPEARED, url, ref.get().id(), ref.get().title(), latest.id(),
+                    null, latest.time(), null, null, LISTED_AGAIN));
+        }
         List<Change> stored = changes.record(found, newlySeen, runId, last, c -> {
             ListPresence.remember(c, runId, listing.checked(), listing.linked(), vanished);
             return null;
         });
-        log.info("changes since capture {}: {} new, {} changed, {} removed", after,
-                count(found, ChangeKind.NEW), count(found, ChangeKind.CHANGED), count(found, ChangeKind.REMOVED));
+        log.info("changes since capture {}: {} new, {} changed, {} removed, {} reappeared", after,
+                count(found, ChangeKind.NEW), count(found, ChangeKind.CHANGED), count(found, ChangeKind.REMOVED),
+                count(found, ChangeKind.REAPPEARED));
         return stored;
     }
 

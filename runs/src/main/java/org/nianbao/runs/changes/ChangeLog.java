@@ -83,7 +83,7 @@ public final class ChangeLog {
                 for (Change ch : changes) {
                     if (ch.reportId() == null || ch.kind() == ChangeKind.NEW) continue;
                     ps.setString(1, ch.reportId());
-                    ps.setString(2, ch.kind() == ChangeKind.REMOVED ? "removed" : "changed");
+                    ps.setString(2, status(ch.kind()));
                     ps.setLong(3, runId);
                     ps.executeUpdate();
                 }
@@ -96,6 +96,15 @@ public final class ChangeLog {
             }
             return stored;
         });
+    }
+
+    /** The report status a change leaves behind (the index's vocabulary: current | changed | removed). */
+    private static String status(ChangeKind kind) {
+        return switch (kind) {
+            case REMOVED -> "removed";
+            case REAPPEARED -> "current";
+            case NEW, CHANGED -> "changed";
+        };
     }
 
     private static Change insert(Connection c, Change ch) throws SQLException {
@@ -119,7 +128,10 @@ public final class ChangeLog {
         }
     }
 
-    /** Report id → status (changed | removed) for every report that is not simply current. */
+    /**
+     * Report id → status (changed | removed | current) for every report a change touched; current is a
+     * report that came back after a removal, so the index can drop its removed mark.
+     */
     public Map<String, String> statuses() {
         return db.read(c -> {
             Map<String, String> out = new LinkedHashMap<>();

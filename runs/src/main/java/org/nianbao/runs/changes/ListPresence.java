@@ -53,6 +53,28 @@ public final class ListPresence {
         });
     }
 
+    /**
+     * The report URLs reported as vanished earlier that this run saw linked again (reads only;
+     * {@link #remember} clears their vanished mark).
+     */
+    public Set<String> relisted(Collection<String> checked, Set<String> linked) {
+        return db.read(c -> {
+            Set<String> out = new LinkedHashSet<>();
+            try (PreparedStatement known = c.prepareStatement("SELECT vanished_run FROM report_link WHERE url = ?")) {
+                for (String url : checked) {
+                    if (!linked.contains(url)) continue;
+                    known.setString(1, url);
+                    try (ResultSet rs = known.executeQuery()) {
+                        if (!rs.next()) continue;
+                        rs.getLong(1);
+                        if (!rs.wasNull()) out.add(url);
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** Writes what this run saw, inside the caller's transaction (with the changes it led to). */
     public static void remember(Connection c, long runId, Collection<String> checked, Set<String> linked,
                                 Set<String> vanished) throws SQLException {
