@@ -8,13 +8,11 @@ import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cjk.CJKWidthCharFilter;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 import java.io.Reader;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The two ways Chinese text is analysed. Bigrams give recall: any two adjacent characters are a term,
@@ -27,13 +25,11 @@ public final class ChineseAnalyzers {
     /** Suffix of the word-segmented twin of a text field ({@code text} → {@code text_smart}). */
     public static final String SMART_SUFFIX = "_smart";
 
-    private static final Pattern HAN_GAP = Pattern.compile("(\\p{IsHan})[\\s\\u3000]+(?=\\p{IsHan})");
-
     private ChineseAnalyzers() {
     }
 
     static Reader closeHanGaps(Reader in) {
-        return new PatternReplaceCharFilter(HAN_GAP, "$1", new CJKWidthCharFilter(in));
+        return new HanGapCharFilter(new CJKWidthCharFilter(in));
     }
 
     /** Standard tokens, full-width folded, lower-cased, CJK runs as overlapping bigrams. */
