@@ -153,36 +153,34 @@ public final class ReportSearcher implements AutoCloseable {
      * result window (records come without their text). Returns how many were handed over.
      */
     public long forEachMatch(SearchRequest request, Consumer<ReportRecord> sink) {
-        IndexSearcher searcher = acquire();
-        try {
-            View v = viewFor(searcher);
-            Query base = new ReportQueryParser(searcher.getIndexReader(), v.numericFields()).parse(request.query());
-            Map<String, List<String[]>> drills = drillPaths(request.facets());
-            Query q = searcher.rewrite(drillDown(base, drills));
-            Weight w = searcher.createWeight(q, ScoreMode.COMPLETE_NO_SCORES, 1f);
-            long n = 0;
-            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-                Scorer s = w.scorer(leaf);
-                if (s == null) continue;
-                Bits live = leaf.reader().getLiveDocs();
-                StoredFields stored = leaf.reader().storedFields();
-                DocIdSetIterator it = s.iterator();
-                for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-                    if (live != null && !live.get(doc)) continue;
-                    sink.accept(record(stored.document(doc, RECORD_ONLY), ""));
-                    n++;
-                }
-            }
-            return n;
-        } catch (IOException e) {
-            throw new IndexException("cannot read the index: " + e.getMessage(), e);
-        } finally {
-            release(searcher);
-        }
+        return forEachMatchingDoc(request, leaf -> {
+            StoredFields stored = leaf.reader().storedFields();
+            return doc -> sink.accept(record(stored.document(doc, RECORD_ONLY), ""));
+        });
     }
 
     /** Hands the id of every report matching the query and drill-down to {@code sink} (cheap: read from doc values). */
     public long forEachMatchingId(SearchRequest request, Consumer<String> sink) {
+        return forEachMatchingDoc(request, leaf -> {
+            SortedDocValues ids = DocValues.getSorted(leaf.reader(), ReportFields.ID);
+            return doc -> {
+                if (ids.advanceExact(doc)) sink.accept(ids.lookupOrd(ids.ordValue()).utf8ToString());
+            };
+        });
+    }
+
+    /** Reads one matching document of a segment. */
+    private interface DocReader {
+        void read(int doc) throws IOException;
+    }
+
+    /** Opens a {@link DocReader} for one segment. */
+    private interface SegmentReader {
+        DocReader open(LeafReaderContext leaf) throws IOException;
+    }
+
+    /** Walks every live document matching the request, segment by segment, with no scoring and no window. */
+    private long forEachMatchingDoc(SearchRequest request, SegmentReader reader) {
         IndexSearcher searcher = acquire();
         try {
             View v = viewFor(searcher);
@@ -194,11 +192,11 @@ public final class ReportSearcher implements AutoCloseable {
                 Scorer s = w.scorer(leaf);
                 if (s == null) continue;
                 Bits live = leaf.reader().getLiveDocs();
-                SortedDocValues ids = DocValues.getSorted(leaf.reader(), ReportFields.ID);
+                DocReader read = reader.open(leaf);
                 DocIdSetIterator it = s.iterator();
                 for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
                     if (live != null && !live.get(doc)) continue;
-                    if (ids.advanceExact(doc)) sink.accept(ids.lookupOrd(ids.ordValue()).utf8ToString());
+                    read.read(doc);
                     n++;
                 }
             }
