@@ -1,6 +1,5 @@
 package org.nianbao.runs;
 
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,8 +14,6 @@ import org.nianbao.runs.changes.ChangeKind;
 import org.nianbao.runs.changes.ChangeLog;
 import org.nianbao.runs.record.RunsDatabase;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +39,7 @@ class ReappearedReportTest {
     @TempDir
     Path data;
     private final Map<String, byte[]> pages = new ConcurrentHashMap<>();
-    private HttpServer server;
+    private PagesServer server;
     private WeeklyRun runner;
     private List<Seed> seeds;
     private String base;
@@ -58,21 +55,8 @@ class ReappearedReportTest {
         pages.put("/nb/index.html", html(LIST_BOTH));
         pages.put("/nb/r1.html", r1);
         pages.put("/nb/r2.html", r2);
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", ex -> {
-            byte[] body = pages.get(ex.getRequestURI().getPath());
-            ex.getResponseHeaders().set("Content-Type", ex.getRequestURI().getPath().endsWith(".txt")
-                    ? "text/plain" : "text/html; charset=utf-8");
-            if (body == null) {
-                ex.sendResponseHeaders(404, -1);
-            } else {
-                ex.sendResponseHeaders(200, body.length);
-                ex.getResponseBody().write(body);
-            }
-            ex.close();
-        });
-        server.start();
-        base = "http://" + HOST + ":" + server.getAddress().getPort();
+        server = new PagesServer(pages);
+        base = "http://" + HOST + ":" + server.port();
         CrawlConfig config = CrawlConfig.defaults(data.resolve("state")).withDelay(Duration.ofMillis(20))
                 .withDnsOverrides(List.of(DnsOverride.parse("*.gov.cn=127.0.0.1")));
         runner = new WeeklyRun(data, config, Clock.systemUTC());
@@ -81,7 +65,7 @@ class ReappearedReportTest {
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        server.close();
     }
 
     @Test

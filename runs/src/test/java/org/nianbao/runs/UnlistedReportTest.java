@@ -1,6 +1,5 @@
 package org.nianbao.runs;
 
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nianbao.crawler.CrawlConfig;
@@ -11,8 +10,6 @@ import org.nianbao.runs.changes.Change;
 import org.nianbao.runs.changes.ChangeDetector;
 import org.nianbao.runs.changes.ChangeKind;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,22 +38,9 @@ class UnlistedReportTest {
                 + "<a href='/nb/r2.html'>2021年政府信息公开工作年度报告</a>"));
         pages.put("/nb/r1.html", r1);
         pages.put("/nb/r2.html", r2);
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", ex -> {
-            byte[] body = pages.get(ex.getRequestURI().getPath());
-            ex.getResponseHeaders().set("Content-Type", ex.getRequestURI().getPath().endsWith(".txt")
-                    ? "text/plain" : "text/html; charset=utf-8");
-            if (body == null) {
-                ex.sendResponseHeaders(404, -1);
-            } else {
-                ex.sendResponseHeaders(200, body.length);
-                ex.getResponseBody().write(body);
-            }
-            ex.close();
-        });
-        server.start();
+        PagesServer server = new PagesServer(pages);
         try {
-            String base = "http://" + HOST + ":" + server.getAddress().getPort();
+            String base = "http://" + HOST + ":" + server.port();
             CrawlConfig config = CrawlConfig.defaults(data.resolve("state")).withDelay(Duration.ofMillis(20))
                     .withDnsOverrides(List.of(DnsOverride.parse("*.gov.cn=127.0.0.1")));
             WeeklyRun runner = new WeeklyRun(data, config, Clock.systemUTC());
@@ -79,7 +63,7 @@ class UnlistedReportTest {
             assertThat(third.record().removedReports()).isZero();
             assertThat(third.changes()).isEmpty();
         } finally {
-            server.stop(0);
+            server.close();
         }
     }
 
