@@ -13,7 +13,6 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 import org.nianbao.indexer.parse.ParsedReport;
 
@@ -30,8 +29,12 @@ import java.util.TreeSet;
 /** Turns a {@link ReportRecord} into the Lucene document the index holds. */
 final class ReportDocuments {
 
-    /** Bigram text with offsets in the postings, so UnifiedHighlighter needs no re-analysis. */
-    private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
+    /**
+     * The full text: bigrams with positions (phrases), stored for snippets and {@code report(id)}. No offsets in
+     * the postings: they made the index a third bigger and indexing a sixth slower, and UnifiedHighlighter
+     * re-analyses the stored text of the page of hits instead (its ANALYSIS offset source).
+     */
+    private static final FieldType BODY = TextField.TYPE_STORED;
 
     private final FacetsConfig facets;
     private final boolean wordsInBody;
@@ -47,23 +50,18 @@ final class ReportDocuments {
         this.wordsInBody = wordsInBody;
     }
 
-    private static FieldType textWithOffsets() {
-        FieldType t = new FieldType(TextField.TYPE_STORED);
-        t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        t.freeze();
-        return t;
-    }
-
     Document build(ReportRecord r) throws IOException {
         ParsedReport p = r.parsed();
         Document d = new Document();
         d.add(new StringField(ReportFields.ID, r.id(), Field.Store.YES));
         d.add(new SortedDocValuesField(ReportFields.ID, new BytesRef(r.id())));
 
-        addText(d, ReportFields.TEXT, r.text(), wordsInBody);
-        addText(d, ReportFields.TITLE, p.title(), true);
-        addText(d, ReportFields.AGENCY, p.agency(), true);
-        addText(d, ReportFields.REGION, String.join(" ", nonNull(p.regionProvince(), p.regionCity(), p.regionCounty())), true);
+        addText(d, ReportFields.TEXT, r.text(), BODY, wordsInBody);
+        // Title, agency and region are searched, never shown from here: the stored record holds them.
+        addText(d, ReportFields.TITLE, p.title(), TextField.TYPE_NOT_STORED, true);
+        addText(d, ReportFields.AGENCY, p.agency(), TextField.TYPE_NOT_STORED, true);
+        addText(d, ReportFields.REGION, String.join(" ", nonNull(p.regionProvince(), p.regionCity(), p.regionCounty())),
+                TextField.TYPE_NOT_STORED, true);
 
         keyword(d, "admin_level", lower(p.adminLevel()));
         keyword(d, "agency_kind", lower(p.agencyKind()));
@@ -111,9 +109,9 @@ final class ReportDocuments {
         return formats;
     }
 
-    private static void addText(Document d, String field, String value, boolean words) {
+    private static void addText(Document d, String field, String value, FieldType type, boolean words) {
         if (value == null || value.isBlank()) return;
-        d.add(new Field(field, value, TEXT_WITH_OFFSETS));
+        d.add(new Field(field, value, type));
         if (words) d.add(new TextField(field + ChineseAnalyzers.SMART_SUFFIX, value, Field.Store.NO));
     }
 

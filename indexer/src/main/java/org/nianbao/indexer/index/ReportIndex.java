@@ -2,6 +2,9 @@ package org.nianbao.indexer.index;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SerialMergeScheduler;
@@ -91,11 +94,29 @@ public final class ReportIndex implements AutoCloseable {
                     .setOpenMode(rebuild ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setRAMBufferSizeMB(128);
             if (settings.serialMerges()) config.setMergeScheduler(new SerialMergeScheduler());
+            if (!rebuild) refuseOlderLayout(directory, dir);
             IndexWriter writer = new IndexWriter(directory, config);
             if (rebuild || !DirectoryReader.indexExists(directory)) writer.commit();
             return new ReportIndex(directory, writer, settings);
         } catch (IOException e) {
             throw new IndexException("cannot open the index in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Lucene refuses to mix a field's old and new index options in one index, so an index whose text still has
+     * offsets in its postings (the layout before highlighting re-analysed the stored text) must be rebuilt.
+     */
+    private static void refuseOlderLayout(Directory directory, Path dir) throws IOException {
+        if (!DirectoryReader.indexExists(directory)) return;
+        boolean offsets;
+        try (DirectoryReader reader = DirectoryReader.open(directory)) {
+            FieldInfo text = FieldInfos.getMergedFieldInfos(reader).fieldInfo(ReportFields.TEXT);
+            offsets = text != null && text.getIndexOptions().compareTo(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS) >= 0;
+        }
+        if (offsets) {
+            directory.close();
+            throw new IndexException("the index in " + dir + " has an older layout; rebuild it with `nianbao index --rebuild`", null);
         }
     }
 

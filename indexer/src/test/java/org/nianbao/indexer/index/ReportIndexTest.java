@@ -1,5 +1,13 @@
 package org.nianbao.indexer.index;
 
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nianbao.indexer.search.ReportSearcher;
@@ -100,6 +108,28 @@ class ReportIndexTest {
         }
         try (ReportSearcher searcher = ReportSearcher.open(dir)) {
             assertThat(searcher.report(r.id())).contains(r);
+        }
+    }
+
+    @Test
+    void anIndexWithTheOlderOffsetsLayoutMustBeRebuiltAndRebuildingWorks(@TempDir Path dir) throws Exception {
+        // The layout before highlighting re-analysed stored text: offsets in the text's postings.
+        FieldType withOffsets = new FieldType(TextField.TYPE_STORED);
+        withOffsets.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        try (FSDirectory directory = FSDirectory.open(dir);
+             IndexWriter w = new IndexWriter(directory, new IndexWriterConfig(ChineseAnalyzers.bigrams()))) {
+            Document d = new Document();
+            d.add(new Field(ReportFields.TEXT, "行政诉讼", withOffsets));
+            w.addDocument(d);
+        }
+        assertThatThrownBy(() -> ReportIndex.open(dir)).isInstanceOf(IndexException.class)
+                .hasMessageContaining("older layout").hasMessageContaining("--rebuild");
+        try (ReportIndex index = ReportIndex.open(dir, true)) {
+            index.addOrUpdate(corpusReport(0));
+            index.commit();
+        }
+        try (ReportIndex reopened = ReportIndex.open(dir)) {
+            assertThat(reopened.size()).isEqualTo(1);
         }
     }
 
