@@ -45,6 +45,8 @@ final class ReportDocuments {
      */
     private final Map<String, Field[]> figureFields = new HashMap<>();
 
+    private final SegmentedWords recurringWords = new SegmentedWords(ChineseAnalyzers.words(), 20_000);
+
     ReportDocuments(FacetsConfig facets, boolean wordsInBody) {
         this.facets = facets;
         this.wordsInBody = wordsInBody;
@@ -59,9 +61,8 @@ final class ReportDocuments {
         addText(d, ReportFields.TEXT, r.text(), BODY, wordsInBody);
         // Title, agency and region are searched, never shown from here: the stored record holds them.
         addText(d, ReportFields.TITLE, p.title(), TextField.TYPE_NOT_STORED, true);
-        addText(d, ReportFields.AGENCY, p.agency(), TextField.TYPE_NOT_STORED, true);
-        addText(d, ReportFields.REGION, String.join(" ", nonNull(p.regionProvince(), p.regionCity(), p.regionCounty())),
-                TextField.TYPE_NOT_STORED, true);
+        addRecurring(d, ReportFields.AGENCY, p.agency());
+        addRecurring(d, ReportFields.REGION, String.join(" ", nonNull(p.regionProvince(), p.regionCity(), p.regionCounty())));
 
         keyword(d, "admin_level", lower(p.adminLevel()));
         keyword(d, "agency_kind", lower(p.agencyKind()));
@@ -113,6 +114,17 @@ final class ReportDocuments {
         if (value == null || value.isBlank()) return;
         d.add(new Field(field, value, type));
         if (words) d.add(new TextField(field + ChineseAnalyzers.SMART_SUFFIX, value, Field.Store.NO));
+    }
+
+    /**
+     * Bigrams, and words replayed from {@link #recurringWords}: agencies and regions recur across reports.
+     * (Titles are segmented whole: the segmenter's words for an agency's name change when a year follows it.)
+     */
+    private void addRecurring(Document d, String field, String value) {
+        if (value == null || value.isBlank()) return;
+        d.add(new Field(field, value, TextField.TYPE_NOT_STORED));
+        String smart = field + ChineseAnalyzers.SMART_SUFFIX;
+        d.add(new Field(smart, recurringWords.tokens(smart, value), TextField.TYPE_NOT_STORED));
     }
 
     private static void keyword(Document d, String field, String value) {
