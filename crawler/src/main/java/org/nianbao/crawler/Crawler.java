@@ -75,6 +75,12 @@ public final class Crawler implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Crawler.class);
     private static final int MAX_PARSE_BYTES = 8 * 1024 * 1024;
     private static final int MAX_ATTEMPTS = 3;
+    /**
+     * Added to every gap. The gap already counts from when we read the last byte (later than the server
+     * sent it) to when we start the next request (earlier than it arrives), so the server never sees less
+     * than we waited; the margin only absorbs clock granularity.
+     */
+    private static final Duration GAP_MARGIN = Duration.ofMillis(2);
 
     private final CrawlConfig config;
     private final Archive archive;
@@ -199,7 +205,7 @@ public final class Crawler implements AutoCloseable {
         Set<String> done = new HashSet<>();
         Map<String, String[]> stopped = frontier.stoppedHosts();
         stoppedHosts.addAll(stopped.keySet());
-        try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("nianbao-host-", 0).factory())) {
             Thread reporter = Thread.ofVirtual().start(() -> reportProgress(started, active, done, lock));
             try {
                 while (true) {
@@ -298,14 +304,11 @@ public final class Crawler implements AutoCloseable {
         }
 
         private void waitTurn() {
-            Instant at = state.nextStart(config.delay(), config.responseTimeFactor());
-            long ms = Duration.between(clock.instant(), at).toMillis();
-            // A margin on top: the gap counts from when we finished reading, and a busy server notes the
-            // end of its answer a little later than that; the gap it sees must still be the full delay.
-            ms += Math.max(2, config.delay().toMillis() / 20);
-            if (ms > 0) {
+            Instant at = state.nextStart(config.delay(), config.responseTimeFactor()).plus(GAP_MARGIN);
+            Duration wait = Duration.between(clock.instant(), at);
+            if (wait.isPositive()) {
                 try {
-                    Thread.sleep(ms);
+                    Thread.sleep(wait);
                 } catch (InterruptedException ex) {
                     Thread.currentThread().interrupt();
                     throw new CrawlException("interrupted", ex);
