@@ -291,15 +291,15 @@ public final class Crawler implements AutoCloseable {
             while (!stoppedHosts.contains(host) && archiveQueue.failure() == null) {
                 RobotsRules rules = robotsFor();
                 if (rules == null) return;
-                Optional<FrontierEntry> next = frontier.next(host);
+                Optional<Frontier.Claim> next = frontier.claim(host);
                 if (next.isEmpty()) return;
-                FrontierEntry e = next.get();
+                FrontierEntry e = next.get().entry();
                 if (!rules.allows(e.url())) {
                     frontier.skip(e.url(), "robots");
                     continue;
                 }
                 waitTurn();
-                if (!fetchAndRecord(e)) return;
+                if (!fetchAndRecord(e, next.get().history())) return;
             }
         }
 
@@ -391,8 +391,7 @@ public final class Crawler implements AutoCloseable {
         }
 
         /** Fetches one URL and records the outcome; false when the host must stop for this run. */
-        private boolean fetchAndRecord(FrontierEntry e) {
-            Optional<History> prior = frontier.history(e.url());
+        private boolean fetchAndRecord(FrontierEntry e, Optional<History> prior) {
             boolean conditional = prior.isPresent() && prior.get().status() >= 200 && prior.get().status() < 300;
             FetchResult r = fetch(new FetchRequest(URI.create(e.url()), e.referrer(),
                     conditional ? prior.get().etag() : null, conditional ? prior.get().lastModified() : null));

@@ -35,6 +35,12 @@ public final class Frontier implements AutoCloseable {
     /** Per host: URLs queued this run, trap-like ones among them, and offers refused by a budget. */
     private final Map<String, int[]> hostCounts = new java.util.HashMap<>();
     private final Map<String, PreparedStatement> statements = new java.util.HashMap<>();
+    /**
+     * URLs known to be in this run's queue (in any state). Most links of a page were seen on earlier
+     * pages (menus, footers, list paging); answering those from memory keeps them out of SQLite and
+     * keeps the one lock free for the host workers. A cache only: a URL missing here is looked up.
+     */
+    private final Set<String> known = new java.util.HashSet<>();
 
     private Frontier(Connection db, Clock clock) {
         this.db = db;
@@ -106,6 +112,7 @@ public final class Frontier implements AutoCloseable {
                  PreparedStatement ins = db.prepareStatement("INSERT INTO run(started) VALUES (?)", Statement.RETURN_GENERATED_KEYS)) {
                 s.execute("DELETE FROM frontier");
                 hostCounts.clear();
+                known.clear();
                 ins.setString(1, now.toString());
                 ins.executeUpdate();
                 try (ResultSet keys = ins.getGeneratedKeys()) {
@@ -154,9 +161,12 @@ public final class Frontier implements AutoCloseable {
     }
 
     private int insert(Candidate c) throws SQLException {
+        // A URL already queued this run is never queued again nor counted against a budget.
+        if (known.contains(c.url())) return 0;
         int[] n = hostCounts(c.host());
         if (n[0] >= pageBudget || (c.trap() && n[1] >= trapBudget)) {
-            if (!containsUrl(c.url())) n[2]++;
+            if (containsUrl(c.url())) known.add(c.url());
+            else n[2]++;
             return 0;
         }
         int added = insertRow(c);
@@ -164,6 +174,7 @@ public final class Frontier implements AutoCloseable {
             n[0]++;
             if (c.trap()) n[1]++;
         }
+        known.add(c.url());
         return added;
     }
 
@@ -231,7 +242,27 @@ public final class Frontier implements AutoCloseable {
 
     /** The best queued URL of a host, now marked in flight; empty when the host has nothing queued. */
     public Optional<FrontierEntry> next(String host) {
+        return locked(() -> nextLocked(host));
+    }
+
+    /** A URL claimed for fetching, with what earlier runs learnt about it. */
+    public record Claim(FrontierEntry entry, Optional<History> history) {
+    }
+
+    /**
+     * {@link #next} and {@link #history} under one lock: a host worker takes the lock once per
+     * request instead of twice, which matters when 30 workers and the archive writer share it.
+     */
+    public Optional<Claim> claim(String host) {
         return locked(() -> {
+            Optional<FrontierEntry> e = nextLocked(host);
+            if (e.isEmpty()) return Optional.empty();
+            return Optional.of(new Claim(e.get(), historyLocked(e.get().url())));
+        });
+    }
+
+    private Optional<FrontierEntry> nextLocked(String host) throws SQLException {
+        {
             List<FrontierEntry> e;
             {
             PreparedStatement p = ps("SELECT " + ENTRY_COLUMNS
@@ -242,7 +273,7 @@ public final class Frontier implements AutoCloseable {
             if (e.isEmpty()) return Optional.empty();
             setState(e.getFirst().url(), "inflight");
             return Optional.of(e.getFirst());
-        });
+        }
     }
 
     /** Hosts with queued URLs, in order of their best URL. */
@@ -389,7 +420,11 @@ public final class Frontier implements AutoCloseable {
     }
 
     public Optional<History> history(String url) {
-        return locked(() -> {
+        return locked(() -> historyLocked(url));
+    }
+
+    private Optional<History> historyLocked(String url) throws SQLException {
+        {
             {
             PreparedStatement p = ps(
                     "SELECT url, etag, last_modified, sha256, status, kind, run_id FROM history WHERE url=?");
@@ -400,7 +435,7 @@ public final class Frontier implements AutoCloseable {
                             rs.getInt(5), rs.getString(6), rs.getLong(7)));
                 }
             }
-        });
+        }
     }
 
     public void putHistory(History h) {
