@@ -73,21 +73,27 @@ public final class CrawlBench {
         Duration delay = settings.crawlDelay();
         List<Double> oursRate = new ArrayList<>();
         List<Double> peerRate = new ArrayList<>();
+        List<Double> oursCpu = new ArrayList<>();
+        List<Double> peerCpu = new ArrayList<>();
         Politeness oursAll = null;
         Politeness peerAll = null;
         for (int rep = 0; rep < settings.crawlRuns(); rep++) {
-            Politeness ours = measure(throughputFarm(), "nianbao-" + rep, true);
+            Run oursRun = measure(throughputFarm(), "nianbao-" + rep, true);
+            Politeness ours = oursRun.politeness();
+            if (oursRun.cpuMillisPerRequest() > 0) oursCpu.add(oursRun.cpuMillisPerRequest());
             oursRate.add(ours.requestsPerSecond());
             oursAll = oursAll == null ? ours : oursAll.plusViolationsOf(ours);
             log.info("crawl repetition {}: nianbao {} req/s in the window, {}", rep + 1, Samples.number(ours.requestsPerSecond()), ours.describe());
-            Politeness peer = measure(throughputFarm(), "crawler4j-" + rep, false);
+            Run peerRun = measure(throughputFarm(), "crawler4j-" + rep, false);
+            Politeness peer = peerRun.politeness();
+            if (peerRun.cpuMillisPerRequest() > 0) peerCpu.add(peerRun.cpuMillisPerRequest());
             peerRate.add(peer.requestsPerSecond());
             peerAll = peerAll == null ? peer : peerAll.plusViolationsOf(peer);
             log.info("crawl repetition {}: crawler4j {} req/s in the window, {}", rep + 1, Samples.number(peer.requestsPerSecond()), peer.describe());
         }
-        Politeness oursHostile = measure(politenessFarm(), "nianbao-hostile", true);
+        Politeness oursHostile = measure(politenessFarm(), "nianbao-hostile", true).politeness();
         log.info("every hostile feature: nianbao {} req/s, {}", Samples.number(oursHostile.requestsPerSecond()), oursHostile.describe());
-        Politeness peerHostile = measure(politenessFarm(), "crawler4j-hostile", false);
+        Politeness peerHostile = measure(politenessFarm(), "crawler4j-hostile", false).politeness();
         log.info("every hostile feature: crawler4j {} req/s, {}", Samples.number(peerHostile.requestsPerSecond()), peerHostile.describe());
         oursAll = oursAll.plusViolationsOf(oursHostile);
         peerAll = peerAll.plusViolationsOf(peerHostile);
@@ -98,7 +104,7 @@ public final class CrawlBench {
         String hostileNote = ("%d-host farm with every hostile feature, delay %d ms, %d s from the first request; hosts ÷ delay = %s is out of"
                 + " reach by rule there (anti-bot host stopped, Crawl-delay 1 s host, Retry-After, slow answers)")
                 .formatted(settings.crawlHosts(), delay.toMillis(), settings.crawlWindow().toSeconds(), Samples.number(bound));
-        return List.of(
+        List<Figure> figures = new ArrayList<>(List.of(
                 new Figure("crawl", "requests/s", new Samples(oursRate), "politeness bound hosts ÷ delay",
                         Samples.of(bound), window),
                 new Figure("crawl (peer)", "requests/s", new Samples(oursRate), "crawler4j 5.1.0, same farm and delay",
@@ -107,14 +113,24 @@ public final class CrawlBench {
                         "crawler4j 5.1.0, same farm and delay", Samples.of(peerHostile.requestsPerSecond()), hostileNote),
                 new Figure("crawl politeness", "violations (farm's count)", Samples.of(oursAll.violations()), "crawler4j",
                         Samples.of(peerAll.violations()), "both farms, every run; nianbao: " + oursAll.describe()
-                        + "; crawler4j: " + peerAll.describe()));
+                        + "; crawler4j: " + peerAll.describe())));
+        if (!oursCpu.isEmpty() && !peerCpu.isEmpty()) {
+            figures.add(new Figure("crawl CPU", "ms of CPU per request, crawler's JVM", new Samples(oursCpu),
+                    "crawler4j 5.1.0", new Samples(peerCpu), window + "; nianbao: fetch, links, SQLite frontier, gzipped WARC with"
+                    + " SHA-1/SHA-256 and capture table; crawler4j: fetch and links, nothing stored"));
+        }
+        return figures;
+    }
+
+    /** One crawl's politeness and rate, and the CPU its JVM spent per request in the window (0 when unknown). */
+    private record Run(Politeness politeness, double cpuMillisPerRequest) {
     }
 
     /**
      * One crawl of a fresh farm. The rate counts the requests that start in the window: from the crawler's
      * first request, after the warm-up for the throughput farm.
      */
-    private Politeness measure(FarmConfig farmConfig, String name, boolean nianbao) throws Exception {
+    private Run measure(FarmConfig farmConfig, String name, boolean nianbao) throws Exception {
         Path dir = settings.work().resolve("crawl-" + name);
         ArchiveBench.deleteTree(dir);
         Files.createDirectories(dir);
@@ -131,13 +147,17 @@ public final class CrawlBench {
             if (steady) Thread.sleep(warmUp());
             long windowStart = System.nanoTime();
             long before = farm.stats().requests();
+            Duration cpuBefore = crawl.cpu();
             long end = windowStart + settings.crawlWindow().toNanos();
             while (System.nanoTime() < end && !crawl.finished()) Thread.sleep(20);
             long after = farm.stats().requests();
+            Duration cpuAfter = crawl.cpu();
             double secs = (System.nanoTime() - windowStart) / 1e9;
             FarmStats stats = farm.stats();
             crawl.stop();
-            return Politeness.of(stats, secs, settings.crawlDelay()).rateOver(after - before, secs);
+            double cpu = cpuBefore == null || cpuAfter == null || after == before ? 0
+                    : cpuAfter.minus(cpuBefore).toNanos() / 1e6 / (after - before);
+            return new Run(Politeness.of(stats, secs, settings.crawlDelay()).rateOver(after - before, secs), cpu);
         }
     }
 
@@ -147,6 +167,9 @@ public final class CrawlBench {
         boolean finished();
 
         void stop() throws InterruptedException;
+
+        /** CPU time the crawler's JVM has used so far, or null when the platform does not say. */
+        Duration cpu();
 
         @Override
         void close() throws InterruptedException;
@@ -181,6 +204,11 @@ public final class CrawlBench {
         @Override
         public void stop() throws InterruptedException {
             ChildJvm.stop(process);
+        }
+
+        @Override
+        public Duration cpu() {
+            return process.isAlive() ? process.toHandle().info().totalCpuDuration().orElse(null) : null;
         }
 
         @Override
