@@ -278,7 +278,7 @@ class WebPagesTest {
             org.nianbao.runs.record.RunLog runs = new org.nianbao.runs.record.RunLog(db);
             long id = runs.begin(started, 5);
             runs.finish(new org.nianbao.runs.record.RunRecord(id, started, started.plusSeconds(600), org.nianbao.runs.record.RunRecord.DONE,
-                    5, 4, 120, 3_000_000, 80, 2, 1, 1, 40, 12, 4, Map.of("timeout", 2, "http-404", 1),
+                    5, 4, 120, 3_000_000, 80, 2, 1, 1, 0, 40, 12, 4, Map.of("timeout", 2, "http-404", 1),
                     Map.of("www.sim-yinchuan.gov.cn", "WAF challenge"), 7, null));
         }
         try (WebServer s = new WebServer(searcher, other, "127.0.0.1", 0, Clock.systemUTC(), Optional::empty).start()) {
