@@ -203,6 +203,16 @@ class WebPagesTest {
         assertThat(sha256(html.body())).isEqualTo(page.sha256());
         assertThat(html.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
         assertThat(html.headers().firstValue("Content-Disposition")).hasValueSatisfying(v -> assertThat(v).contains("filename=\"2020.html\""));
+        assertThat(html.headers().firstValue("Content-Encoding")).isEmpty();
+
+        // Archived gzip-encoded as the server sent it: the same bytes go out, labelled so a browser saves the page.
+        Capture gzipped = built.captures().get("guyuan");
+        HttpResponse<byte[]> encoded = getBytes("/originals/" + gzipped.id());
+        assertThat(encoded.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(sha256(encoded.body())).isEqualTo(gzipped.sha256());
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(encoded.body()))) {
+            assertThat(in.readAllBytes()).isEqualTo(Files.readAllBytes(WebTestData.doc("001_d3dbc75fcf03ce83", "report.utf8.html")));
+        }
     }
 
     @Test

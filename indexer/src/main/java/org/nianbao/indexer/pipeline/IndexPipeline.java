@@ -93,7 +93,7 @@ public final class IndexPipeline {
                 continue;
             }
             ExtractedDocument doc;
-            try (InputStream in = archive.openPayload(capture)) {
+            try (InputStream in = archive.openDocument(capture)) {
                 doc = extractor.extract(in, capture.contentType(), capture.url());
             } catch (IOException | RuntimeException e) {
                 log.warn("capture {} ({}): cannot read its payload: {}", capture.id(), capture.url(), e.toString());

@@ -75,6 +75,32 @@ class IndexPipelineTest {
     }
 
     @Test
+    void pageTheServerSentGzipEncodedIsIndexedFromItsDecodedText() throws Exception {
+        Path wuzhong = DOCS.resolve("000_ce2cda99d1cc7ffa");
+        byte[] html = Files.readAllBytes(wuzhong.resolve("report.utf8.html"));
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(html);
+        }
+        try (WarcArchive archive = WarcArchive.open(data, ArchiveOptions.defaults(), CLOCK)) {
+            // Most portals' nginx compresses HTML; the archive keeps the body as sent, still gzip-encoded.
+            archive.store(exchange("http://www.sim-wuzhong.gov.cn/xxgk/ndbg/202103/t20210301_1.shtml",
+                    "text/html; charset=utf-8", gz.toByteArray(), 200, null, null, "Content-Encoding: gzip"));
+        }
+
+        IndexSummary summary = index();
+
+        assertThat(summary.errors()).isEmpty();
+        assertThat(summary.reportsIndexed()).isEqualTo(1);
+        try (ReportSearcher searcher = ReportSearcher.open(data.resolve("index"))) {
+            SearchResult result = searcher.search(SearchRequest.of("行政复议"));
+            assertThat(result.total()).isEqualTo(1);
+            assertThat(result.hits().getFirst().agency()).isEqualTo("吴忠市人民政府办公室");
+            assertThat(result.hits().getFirst().year()).isEqualTo(2020);
+        }
+    }
+
+    @Test
     void secondRunIndexesOnlyNewCaptures() throws Exception {
         Path guyuan = DOCS.resolve("001_d3dbc75fcf03ce83");
         try (WarcArchive archive = WarcArchive.open(data, ArchiveOptions.defaults(), CLOCK)) {
@@ -319,12 +345,13 @@ class IndexPipelineTest {
     }
 
     private Exchange exchange(String url, String contentType, byte[] body, int status, String seedUnit,
-                              String referrer) throws IOException {
+                              String referrer, String... extraHeaders) throws IOException {
         URI uri = URI.create(url);
         String request = "GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n\r\n";
         List<String> head = new ArrayList<>();
         head.add("HTTP/1.1 " + status + (status == 200 ? " OK" : " Not Found"));
         if (contentType != null) head.add("Content-Type: " + contentType);
+        head.addAll(List.of(extraHeaders));
         byte[] payload = body == null ? new byte[0] : body;
         head.add("Content-Length: " + payload.length);
         Path file = Files.createTempFile(data, "body", ".bin");
