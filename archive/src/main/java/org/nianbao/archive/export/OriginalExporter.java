@@ -75,15 +75,9 @@ public final class OriginalExporter {
         Path tmp = outDir.resolve(base + ".part");
         MessageDigest sha1 = Digests.sha1();
         MessageDigest sha256 = Digests.sha256();
-        long length = 0;
-        try (InputStream in = archive.openPayload(c); OutputStream out = Files.newOutputStream(tmp)) {
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                sha1.update(buf, 0, n);
-                sha256.update(buf, 0, n);
-                out.write(buf, 0, n);
-                length += n;
-            }
+        long length;
+        try (InputStream in = archive.openPayload(c)) {
+            length = copyHashing(in, tmp, sha1, sha256);
         }
         String gotSha1 = Digests.base32(sha1.digest());
         String gotSha256 = Digests.hex(sha256.digest());
@@ -109,17 +103,26 @@ public final class OriginalExporter {
         return new ExportResult(target, sidecar, c);
     }
 
-    private Map<String, Object> writeDocument(Capture c, Path target, String encoding) throws IOException {
-        Path part = target.resolveSibling(target.getFileName() + ".decoded.part");
-        MessageDigest sha256 = Digests.sha256();
+    /** Copies {@code in} to {@code file}, feeding every byte to the digests; returns the length. */
+    private static long copyHashing(InputStream in, Path file, MessageDigest... digests) throws IOException {
         long length = 0;
-        try (InputStream in = archive.openDocument(c); OutputStream out = Files.newOutputStream(part)) {
+        try (OutputStream out = Files.newOutputStream(file)) {
             byte[] buf = new byte[1 << 16];
             for (int n; (n = in.read(buf)) > 0; ) {
-                sha256.update(buf, 0, n);
+                for (MessageDigest d : digests) d.update(buf, 0, n);
                 out.write(buf, 0, n);
                 length += n;
             }
+        }
+        return length;
+    }
+
+    private Map<String, Object> writeDocument(Capture c, Path target, String encoding) throws IOException {
+        Path part = target.resolveSibling(target.getFileName() + ".decoded.part");
+        MessageDigest sha256 = Digests.sha256();
+        long length;
+        try (InputStream in = archive.openDocument(c)) {
+            length = copyHashing(in, part, sha256);
         } catch (IOException e) {
             Files.deleteIfExists(part);
             throw new ArchiveException("capture " + c.id() + " of " + c.url() + " is archived " + encoding
