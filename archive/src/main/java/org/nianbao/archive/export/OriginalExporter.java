@@ -91,8 +91,11 @@ public final class OriginalExporter {
         if (encoding.isPresent()) {
             // The archived bytes are the server's gzip (or other) encoding of the document; an archivist
             // exporting an original wants the document, so it is written decoded and the sidecar keeps both digests.
-            decoded = writeDocument(c, target, encoding.get());
-            Files.delete(tmp);
+            try {
+                decoded = writeDocument(c, target, encoding.get());
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
         } else {
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         }
