@@ -23,7 +23,7 @@ import java.util.Set;
  * <ul>
  * <li><b>throughput</b>: 30 hosts of every CMS style with the hostile features that do not oblige a polite
  * crawler to wait (robots rules, redirects, broken links, calendar trap, session ids, truncated PDF,
- * outside links), and enough pages that no host runs dry within the measurement. Each crawler first
+ * outside links, gzip-encoded HTML), and enough pages that no host runs dry within the measurement. Each crawler first
  * crawls for a warm-up period (JIT, connection set-up, the frontier filling); then the farm counts the
  * requests that start in the window. The limit is hosts ÷ delay: no crawler that rests {@code delay}
  * between requests to a host can go faster.</li>
