@@ -601,9 +601,8 @@ public final class Crawler implements AutoCloseable {
             List<Candidate> next = new ArrayList<>();
             String sha = null;
             if (c.status() >= 200 && c.status() < 300) {
-                try (InputStream in = archive.openPayload(c)) {
-                    byte[] raw = in.readNBytes(MAX_PARSE_BYTES);
-                    byte[] bytes = gunzipIfNeeded(raw);
+                try (InputStream in = archive.openDocument(c)) {
+                    byte[] bytes = readUpTo(in, MAX_PARSE_BYTES);
                     sha = c.sha256();
                     if (parsable(c.contentType(), URI.create(e.url()))) {
                         for (Link l : extractor.extract(URI.create(e.url()), charsets.decode(c.contentType(), bytes))) {
@@ -659,17 +658,6 @@ public final class Crawler implements AutoCloseable {
             // a cut gzip stream still yields what came before the cut
         }
         return out.toByteArray();
-    }
-
-    private static byte[] gunzipIfNeeded(byte[] raw) {
-        if (raw.length > 2 && (raw[0] & 0xff) == 0x1f && (raw[1] & 0xff) == 0x8b) {
-            try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(raw))) {
-                return readUpTo(in, MAX_PARSE_BYTES);
-            } catch (IOException e) {
-                return raw;
-            }
-        }
-        return raw;
     }
 
     private static String sha256(Path body) {
