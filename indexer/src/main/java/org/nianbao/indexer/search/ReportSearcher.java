@@ -2,12 +2,14 @@ package org.nianbao.indexer.search;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
@@ -25,11 +27,14 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
@@ -60,7 +65,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Searches the report index: query, facet drill-down with drill-sideways counts, sort, highlighted
@@ -73,8 +83,13 @@ public final class ReportSearcher implements AutoCloseable {
     private static final Set<String> RECORD_ONLY = Set.of(ReportFields.RECORD);
     private static final Set<String> RECORD_AND_TEXT = Set.of(ReportFields.RECORD, ReportFields.TEXT);
 
+    /** Fewest documents worth a slice of their own (a thread per slice costs more than it saves below). */
+    static final int MIN_DOCS_PER_SLICE = 25_000;
+
     private final Directory directory;
     private final SearcherManager manager;
+    private final ExecutorService executor;
+    private final int threads;
     private final FacetsConfig config = ReportFields.facetsConfig();
     private volatile View view;
 
@@ -82,13 +97,52 @@ public final class ReportSearcher implements AutoCloseable {
     private record View(IndexReader reader, SortedSetDocValuesReaderState state, Set<String> numericFields) {
     }
 
-    private ReportSearcher(Directory directory, SearcherManager manager) {
+    private ReportSearcher(Directory directory, int threads, int minDocsPerSlice) throws IOException {
         this.directory = directory;
-        this.manager = manager;
+        this.threads = threads;
+        AtomicInteger n = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "nianbao-search-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.manager = new SearcherManager(directory, new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                return new SlicedSearcher(reader, executor, threads, minDocsPerSlice);
+            }
+        });
     }
 
-    /** Opens the index in {@code dir} for searching (it must exist: index something first). */
+    /**
+     * Searches with one slice of the index per thread (whole segments or parts of one), so a query that
+     * matches most of a big index is counted on every core rather than one.
+     */
+    private static final class SlicedSearcher extends IndexSearcher {
+        private final int threads;
+        private final int minDocsPerSlice;
+
+        SlicedSearcher(IndexReader reader, ExecutorService executor, int threads, int minDocsPerSlice) {
+            super(reader, executor);
+            this.threads = threads;
+            this.minDocsPerSlice = minDocsPerSlice;
+        }
+
+        @Override
+        protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
+            long docs = leaves.stream().mapToLong(l -> l.reader().maxDoc()).sum();
+            int perSlice = (int) Math.max(minDocsPerSlice, (docs + threads - 1) / threads);
+            return slices(leaves, perSlice, Integer.MAX_VALUE, true);
+        }
+    }
+
+    /** Opens the index in {@code dir} for searching (it must exist: index something first), using every core. */
     public static ReportSearcher open(Path dir) {
+        return open(dir, Runtime.getRuntime().availableProcessors(), MIN_DOCS_PER_SLICE);
+    }
+
+    /** As {@link #open(Path)}, with {@code threads} search threads and slices of at least {@code minDocsPerSlice}. */
+    static ReportSearcher open(Path dir, int threads, int minDocsPerSlice) {
         try {
             if (!Files.isDirectory(dir)) throw new IndexException("no index in " + dir + " (run `nianbao index` first)", null);
             Directory directory = FSDirectory.open(dir);
@@ -96,13 +150,21 @@ public final class ReportSearcher implements AutoCloseable {
                 directory.close();
                 throw new IndexException("no index in " + dir + " (run `nianbao index` first)", null);
             }
-            return new ReportSearcher(directory, new SearcherManager(directory, null));
+            return new ReportSearcher(directory, Math.max(1, threads), Math.max(1, minDocsPerSlice));
         } catch (IOException e) {
             throw new IndexException("cannot open the index in " + dir + ": " + e.getMessage(), e);
         }
     }
 
-    /** Runs one search. Throws {@link QueryParseException} for a malformed query, facet or sort. */
+    /**
+     * Runs one search. Throws {@link QueryParseException} for a malformed query, facet or sort.
+     *
+     * <p>Two passes over the matches, each spread over the cores: one without scores counts every match and
+     * its facet values (a phrase stops at its first occurrence in a report), one with scores or the sort finds
+     * the page (and skips what cannot compete). Scoring every match to rank a page is what made a common
+     * phrase slow: its frequency had to be computed in every report. Each dimension drilled into is counted
+     * sideways (the matches of every other drill-down), as Lucene's DrillSideways would.
+     */
     public SearchResult search(SearchRequest request) {
         IndexSearcher searcher = acquire();
         try {
@@ -112,20 +174,38 @@ public final class ReportSearcher implements AutoCloseable {
             Sort sort = sortFor(request.sort(), v.numericFields());
             if (v.state() == null) return new SearchResult(0, List.of(), Map.of());
 
-            DrillDownQuery ddq = drillDown(base, drills);
-            int topN = Math.max(1, request.offset() + request.limit());
-            DrillSideways.DrillSidewaysResult r = new DrillSideways(searcher, config, v.state())
-                    .search(ddq, null, null, topN, sort, false);
-            long total = total(r);
-            ScoreDoc[] page = request.offset() >= r.hits.scoreDocs.length || request.limit() == 0 ? new ScoreDoc[0]
-                    : Arrays.copyOfRange(r.hits.scoreDocs, request.offset(), Math.min(r.hits.scoreDocs.length, request.offset() + request.limit()));
+            Query query = drillDown(base, drills);
+            FacetsCollector matches = searcher.search(query, new FacetsCollectorManager());
+            long total = matches.getMatchingDocs().stream().mapToLong(m -> m.totalHits()).sum();
+            Map<String, Facets> byDim = new LinkedHashMap<>();
+            Facets drilledDown = facets(v, matches);
+            for (String dim : drills.keySet()) {
+                Map<String, List<String[]>> others = new LinkedHashMap<>(drills);
+                others.remove(dim);
+                byDim.put(dim, facets(v, searcher.search(drillDown(base, others), new FacetsCollectorManager())));
+            }
+            int topN = request.offset() + request.limit();
+            ScoreDoc[] page = new ScoreDoc[0];
+            if (request.limit() > 0 && request.offset() < total) {
+                TopDocs top = sort == null
+                        ? searcher.search(query, new TopScoreDocCollectorManager(topN, null, topN))
+                        : searcher.search(query, new TopFieldCollectorManager(sort, topN, null, topN));
+                if (request.offset() < top.scoreDocs.length) {
+                    page = Arrays.copyOfRange(top.scoreDocs, request.offset(), Math.min(top.scoreDocs.length, topN));
+                }
+            }
             List<ReportHit> hits = hits(searcher, base, page);
-            return new SearchResult(total, hits, facetCounts(r.facets, drills));
+            return new SearchResult(total, hits, facetCounts(dim -> byDim.getOrDefault(dim, drilledDown), drills));
         } catch (IOException e) {
             throw new IndexException("search failed: " + e.getMessage(), e);
         } finally {
             release(searcher);
         }
+    }
+
+    /** Facet counts of {@code matches}, segments counted in parallel when the searcher has threads. */
+    private Facets facets(View v, FacetsCollector matches) throws IOException {
+        return new SortedSetDocValuesFacetCounts(v.state(), matches);
     }
 
     /** Number of reports matching the query and drill-down. */
@@ -327,12 +407,7 @@ public final class ReportSearcher implements AutoCloseable {
         return new Sort(f, new SortField(ReportFields.ID, SortField.Type.STRING));
     }
 
-    private static long total(DrillSideways.DrillSidewaysResult r) {
-        if (r.hits.totalHits.relation() == TotalHits.Relation.EQUAL_TO) return r.hits.totalHits.value();
-        return r.drillDownFacetsCollector.getMatchingDocs().stream().mapToLong(m -> m.totalHits()).sum();
-    }
-
-    private Map<String, Map<String, Long>> facetCounts(Facets facets, Map<String, List<String[]>> drills) throws IOException {
+    private Map<String, Map<String, Long>> facetCounts(Function<String, Facets> facetsOf, Map<String, List<String[]>> drills) throws IOException {
         Map<String, Map<String, Long>> out = new LinkedHashMap<>();
         for (String dim : ReportFields.FACETS) {
             String[] path = new String[0];
@@ -342,7 +417,7 @@ public final class ReportSearcher implements AutoCloseable {
             Map<String, Long> counts = new LinkedHashMap<>();
             FacetResult fr;
             try {
-                fr = facets.getTopChildren(MAX_FACET_CHILDREN, dim, path);
+                fr = facetsOf.apply(dim).getTopChildren(MAX_FACET_CHILDREN, dim, path);
             } catch (IllegalArgumentException notIndexed) {
                 fr = null;
             }
@@ -358,8 +433,24 @@ public final class ReportSearcher implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The page's hits with their snippets. Highlighting a common word walks every occurrence in each report,
+     * which costs more than the search itself; the page is split among the search threads.
+     */
     private List<ReportHit> hits(IndexSearcher searcher, Query query, ScoreDoc[] page) throws IOException {
         if (page.length == 0) return List.of();
+        int chunks = Math.min(threads, page.length);
+        List<Callable<List<ReportHit>>> tasks = new ArrayList<>();
+        for (int c = 0; c < chunks; c++) {
+            ScoreDoc[] part = Arrays.copyOfRange(page, c * page.length / chunks, (c + 1) * page.length / chunks);
+            tasks.add(() -> highlighted(searcher, query, part));
+        }
+        List<ReportHit> hits = new ArrayList<>(page.length);
+        for (List<ReportHit> part : searcher.getTaskExecutor().invokeAll(tasks)) hits.addAll(part);
+        return hits;
+    }
+
+    private static List<ReportHit> highlighted(IndexSearcher searcher, Query query, ScoreDoc[] page) throws IOException {
         UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, ChineseAnalyzers.bigrams())
                 .withFormatter(new SnippetFormatter())
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
@@ -451,6 +542,7 @@ public final class ReportSearcher implements AutoCloseable {
     public void close() {
         try {
             manager.close();
+            executor.shutdown();
             directory.close();
         } catch (IOException e) {
             throw new IndexException("cannot close the index: " + e.getMessage(), e);

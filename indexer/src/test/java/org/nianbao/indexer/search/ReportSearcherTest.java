@@ -33,12 +33,34 @@ class ReportSearcherTest {
 
     private List<ReportRecord> records;
     private ReportSearcher searcher;
+    private Path indexDir;
 
     @BeforeAll
     void buildIndex(@TempDir Path dir) throws Exception {
         records = TestReports.mixed(SYNTHETIC);
-        TestReports.index(dir.resolve("index"), records);
-        searcher = ReportSearcher.open(dir.resolve("index"));
+        indexDir = dir.resolve("index");
+        TestReports.index(indexDir, records);
+        searcher = ReportSearcher.open(indexDir);
+    }
+
+    @Test
+    void searchingSlicesOfASegmentOnSeveralThreadsGivesTheSameAnswerAsOneThread() {
+        List<SearchRequest> requests = List.of(
+                SearchRequest.of("政府信息").withLimit(30),
+                SearchRequest.of("\"行政复议\"").withSort("t3.新收.总计"),
+                SearchRequest.of("").withFacet("year", "2020").withFacet("admin_level", "county"),
+                new SearchRequest("政府信息", Map.of("region", List.of("宁夏回族自治区/吴忠市"), "year", List.of("2020", "2021")), null, 10, 0),
+                new SearchRequest("t3.新收.总计:>=5 AND year:[2010 TO 2024]", Map.of(), "t3.新收.总计:asc", 15, 5));
+        try (ReportSearcher one = ReportSearcher.open(indexDir, 1, Integer.MAX_VALUE);
+             ReportSearcher sliced = ReportSearcher.open(indexDir, 3, 1)) {
+            for (SearchRequest req : requests) {
+                SearchResult a = one.search(req);
+                SearchResult b = sliced.search(req);
+                assertThat(b.total()).as(req.query()).isEqualTo(a.total()).isPositive();
+                assertThat(b.facets()).as(req.query()).isEqualTo(a.facets());
+                assertThat(b.hits()).as(req.query()).isEqualTo(a.hits()).isNotEmpty();
+            }
+        }
     }
 
     private Set<String> ids(String query) {
