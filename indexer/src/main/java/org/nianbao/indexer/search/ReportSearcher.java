@@ -8,6 +8,7 @@ import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.ConcurrentSortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
@@ -21,6 +22,8 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -94,7 +97,7 @@ public final class ReportSearcher implements AutoCloseable {
     private volatile View view;
 
     /** What is derived once per index version: facet ordinals and the numeric field names. */
-    private record View(IndexReader reader, SortedSetDocValuesReaderState state, Set<String> numericFields) {
+    private record View(IndexReader reader, SortedSetDocValuesReaderState state, Set<String> numericFields, FieldInfos fieldInfos) {
     }
 
     private ReportSearcher(Directory directory, int threads, int minDocsPerSlice) throws IOException {
@@ -175,26 +178,29 @@ public final class ReportSearcher implements AutoCloseable {
             if (v.state() == null) return new SearchResult(0, List.of(), Map.of());
 
             Query query = drillDown(base, drills);
-            FacetsCollector matches = searcher.search(query, new FacetsCollectorManager());
+            FacetsCollector matches = count(searcher, query);
             long total = matches.getMatchingDocs().stream().mapToLong(m -> m.totalHits()).sum();
             Map<String, Facets> byDim = new LinkedHashMap<>();
             Facets drilledDown = facets(v, matches);
             for (String dim : drills.keySet()) {
                 Map<String, List<String[]>> others = new LinkedHashMap<>(drills);
                 others.remove(dim);
-                byDim.put(dim, facets(v, searcher.search(drillDown(base, others), new FacetsCollectorManager())));
+                byDim.put(dim, facets(v, count(searcher, drillDown(base, others))));
             }
             int topN = request.offset() + request.limit();
             ScoreDoc[] page = new ScoreDoc[0];
             if (request.limit() > 0 && request.offset() < total) {
+                // Ranks only what the count found: a phrase is not re-checked in reports that hold its bigrams apart.
+                Query ranked = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
+                        .add(new MatchedDocsQuery(matches.getMatchingDocs()), BooleanClause.Occur.FILTER).build();
                 TopDocs top = sort == null
-                        ? searcher.search(query, new TopScoreDocCollectorManager(topN, null, topN))
-                        : searcher.search(query, new TopFieldCollectorManager(sort, topN, null, topN));
+                        ? searcher.search(ranked, new TopScoreDocCollectorManager(topN, null, topN))
+                        : searcher.search(ranked, new TopFieldCollectorManager(sort, topN, null, topN));
                 if (request.offset() < top.scoreDocs.length) {
                     page = Arrays.copyOfRange(top.scoreDocs, request.offset(), Math.min(top.scoreDocs.length, topN));
                 }
             }
-            List<ReportHit> hits = hits(searcher, base, page);
+            List<ReportHit> hits = hits(searcher, v, base, page);
             return new SearchResult(total, hits, facetCounts(dim -> byDim.getOrDefault(dim, drilledDown), drills));
         } catch (IOException e) {
             throw new IndexException("search failed: " + e.getMessage(), e);
@@ -203,9 +209,22 @@ public final class ReportSearcher implements AutoCloseable {
         }
     }
 
-    /** Facet counts of {@code matches}, segments counted in parallel when the searcher has threads. */
+    /** Every match of {@code query}, without scores (see {@link EveryDocQuery} for why it is a conjunction). */
+    private static FacetsCollector count(IndexSearcher searcher, Query query) throws IOException {
+        Query conjunction = new BooleanQuery.Builder().add(query, BooleanClause.Occur.FILTER)
+                .add(new EveryDocQuery(), BooleanClause.Occur.FILTER).build();
+        return searcher.search(conjunction, new FacetsCollectorManager());
+    }
+
+    /** Facet counts of {@code matches}, segments counted on every search thread when there are several. */
     private Facets facets(View v, FacetsCollector matches) throws IOException {
-        return new SortedSetDocValuesFacetCounts(v.state(), matches);
+        if (threads == 1 || matches.getMatchingDocs().size() == 1) return new SortedSetDocValuesFacetCounts(v.state(), matches);
+        try {
+            return new ConcurrentSortedSetDocValuesFacetCounts(v.state(), matches, executor);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IndexException("search interrupted", e);
+        }
     }
 
     /** Number of reports matching the query and drill-down. */
@@ -437,27 +456,33 @@ public final class ReportSearcher implements AutoCloseable {
      * The page's hits with their snippets. Highlighting a common word walks every occurrence in each report,
      * which costs more than the search itself; the page is split among the search threads.
      */
-    private List<ReportHit> hits(IndexSearcher searcher, Query query, ScoreDoc[] page) throws IOException {
+    private List<ReportHit> hits(IndexSearcher searcher, View v, Query query, ScoreDoc[] page) throws IOException {
         if (page.length == 0) return List.of();
         int chunks = Math.min(threads, page.length);
         List<Callable<List<ReportHit>>> tasks = new ArrayList<>();
         for (int c = 0; c < chunks; c++) {
             ScoreDoc[] part = Arrays.copyOfRange(page, c * page.length / chunks, (c + 1) * page.length / chunks);
-            tasks.add(() -> highlighted(searcher, query, part));
+            tasks.add(() -> highlighted(searcher, v, query, part));
         }
         List<ReportHit> hits = new ArrayList<>(page.length);
         for (List<ReportHit> part : searcher.getTaskExecutor().invokeAll(tasks)) hits.addAll(part);
         return hits;
     }
 
-    private static List<ReportHit> highlighted(IndexSearcher searcher, Query query, ScoreDoc[] page) throws IOException {
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, ChineseAnalyzers.bigrams())
+    private static List<ReportHit> highlighted(IndexSearcher searcher, View v, Query query, ScoreDoc[] page) throws IOException {
+        UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, ChineseAnalyzers.bigrams())
                 .withFormatter(new SnippetFormatter())
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                         BreakIterator.getSentenceInstance(Locale.CHINA), 80, 0.5f))
                 .withMaxNoHighlightPassages(1)
-                .withHandleMultiTermQuery(true)
-                .build();
+                .withHandleMultiTermQuery(true);
+        UnifiedHighlighter highlighter = new UnifiedHighlighter(builder) {
+            {
+                // The view merged the field infos once; the highlighter would merge them again (hundreds of
+                // figure fields times every segment) each time it is built.
+                fieldInfos = v.fieldInfos();
+            }
+        };
         TopDocs pageDocs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
         String[] snippets = highlighter.highlight(ReportFields.TEXT, query, pageDocs, 3);
         StoredFields stored = searcher.storedFields();
@@ -524,7 +549,8 @@ public final class ReportSearcher implements AutoCloseable {
     private View buildView(IndexReader reader) {
         Set<String> numeric = new HashSet<>(Figures.standardNames());
         numeric.add(ReportFields.YEAR);
-        for (FieldInfo fi : FieldInfos.getMergedFieldInfos(reader)) {
+        FieldInfos fieldInfos = FieldInfos.getMergedFieldInfos(reader);
+        for (FieldInfo fi : fieldInfos) {
             if (fi.getPointDimensionCount() > 0) numeric.add(fi.name);
         }
         SortedSetDocValuesReaderState state = null;
@@ -535,7 +561,7 @@ public final class ReportSearcher implements AutoCloseable {
                 throw new IndexException("cannot read facets: " + e.getMessage(), e);
             }
         }
-        return new View(reader, state, Set.copyOf(numeric));
+        return new View(reader, state, Set.copyOf(numeric), fieldInfos);
     }
 
     @Override
