@@ -11,13 +11,16 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
+import org.nianbao.indexer.index.ReportFields;
 import org.nianbao.indexer.index.ReportIndex;
+import org.nianbao.indexer.index.ReportJson;
 import org.nianbao.indexer.index.ReportRecord;
 import org.nianbao.indexer.search.ReportSearcher;
 import org.nianbao.indexer.search.SearchRequest;
@@ -35,6 +38,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
@@ -179,18 +183,17 @@ public final class IndexSearchBench {
     }
 
     private List<Figure> search(Path ours, Path bare, int n) throws IOException {
-        List<SyntheticReports.Agency> agencies = generator.agencies();
-        int agencyCount = Math.min(agencies.size(), n / 17 + 1);
+        List<String> agencies = agenciesIn(ours);
         List<String> common = List.of("公开", "政府信息", "申请", "网站");
         Map<String, IntFunction<SearchRequest>> ourQueries = new LinkedHashMap<>();
-        ourQueries.put("rare phrase", i -> SearchRequest.of("\"" + agencies.get(new SplittableRandom(i).nextInt(agencyCount)).name() + "\""));
+        ourQueries.put("rare phrase", i -> SearchRequest.of("\"" + agencies.get(new SplittableRandom(i).nextInt(agencies.size())) + "\""));
         ourQueries.put("common word", i -> SearchRequest.of(common.get(i % 4)));
         ourQueries.put("facet browse", i -> SearchRequest.of("").withFacet("year", Integer.toString(2008 + i % 17))
                 .withFacet("admin_level", i % 2 == 0 ? "county" : "city"));
         ourQueries.put("range filter + sort", i -> new SearchRequest("t3.新收.总计:>=" + (5 + i % 50) + " AND year:[" + (2008 + i % 10) + " TO 2024]",
                 Map.of(), "t3.新收.总计", 10, 0));
         Map<String, IntFunction<String>> bareText = bare == null ? Map.of() : Map.of(
-                "rare phrase", i -> agencies.get(new SplittableRandom(i).nextInt(agencyCount)).name(),
+                "rare phrase", i -> agencies.get(new SplittableRandom(i).nextInt(agencies.size())),
                 "common word", i -> common.get(i % 4));
 
         List<Figure> figures = new ArrayList<>();
@@ -242,6 +245,24 @@ public final class IndexSearchBench {
             }
         }
         return figures;
+    }
+
+    /**
+     * Agencies of reports spread over the index, for the rare-phrase queries: read from the index rather than
+     * the generator, so a reused index (or one built another way) is asked only for names it holds.
+     */
+    private static List<String> agenciesIn(Path index) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (FSDirectory dir = FSDirectory.open(index); DirectoryReader reader = DirectoryReader.open(dir)) {
+            StoredFields stored = reader.storedFields();
+            int samples = Math.min(2000, reader.maxDoc());
+            for (int k = 0; k < samples; k++) {
+                int doc = (int) ((long) k * reader.maxDoc() / samples);
+                Document d = stored.document(doc, Set.of(ReportFields.RECORD));
+                names.add(ReportJson.readRecord(d.getBinaryValue(ReportFields.RECORD).bytes, "").parsed().agency());
+            }
+        }
+        return names;
     }
 
     /** The bigram terms of {@code text} as CJKAnalyzer makes them: one TermQuery, or a PhraseQuery in order. */
