@@ -26,6 +26,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
@@ -97,8 +98,12 @@ public final class ReportSearcher implements AutoCloseable {
     private volatile View view;
 
     /** What is derived once per index version: facet ordinals and the numeric field names. */
-    private record View(IndexReader reader, SortedSetDocValuesReaderState state, Set<String> numericFields, FieldInfos fieldInfos) {
+    private record View(IndexReader reader, SortedSetDocValuesReaderState state, Set<String> numericFields, FieldInfos fieldInfos,
+                        Map<String, Counted> browses) {
     }
+
+    /** Browses remembered per index version: a sidebar is clicked through the same few combinations. */
+    private static final int BROWSES_CACHED = 512;
 
     private ReportSearcher(Directory directory, int threads, int minDocsPerSlice) throws IOException {
         this.directory = directory;
@@ -178,20 +183,28 @@ public final class ReportSearcher implements AutoCloseable {
             if (v.state() == null) return new SearchResult(0, List.of(), Map.of());
 
             Query query = drillDown(base, drills);
-            FacetsCollector matches = count(searcher, query);
-            long total = matches.getMatchingDocs().stream().mapToLong(m -> m.totalHits()).sum();
-            Map<String, Facets> byDim = new LinkedHashMap<>();
-            Facets drilledDown = facets(v, matches);
-            for (String dim : drills.keySet()) {
-                Map<String, List<String[]>> others = new LinkedHashMap<>(drills);
-                others.remove(dim);
-                byDim.put(dim, facets(v, count(searcher, drillDown(base, others))));
+            // A browse (no query words, only facets) is answered from the view's cache when it was asked before.
+            String browseKey = base instanceof MatchAllDocsQuery ? browseKey(drills) : null;
+            Counted counted = browseKey == null ? null : v.browses().get(browseKey);
+            FacetsCollector matches = null;
+            if (counted == null) {
+                matches = count(searcher, query);
+                long total = matches.getMatchingDocs().stream().mapToLong(m -> m.totalHits()).sum();
+                Map<String, Facets> byDim = new LinkedHashMap<>();
+                Facets drilledDown = facets(v, matches);
+                for (String dim : drills.keySet()) {
+                    Map<String, List<String[]>> others = new LinkedHashMap<>(drills);
+                    others.remove(dim);
+                    byDim.put(dim, facets(v, count(searcher, drillDown(base, others))));
+                }
+                counted = new Counted(total, facetCounts(dim -> byDim.getOrDefault(dim, drilledDown), drills));
+                if (browseKey != null) v.browses().put(browseKey, counted);
             }
             int topN = request.offset() + request.limit();
             ScoreDoc[] page = new ScoreDoc[0];
-            if (request.limit() > 0 && request.offset() < total) {
+            if (request.limit() > 0 && request.offset() < counted.total()) {
                 // Ranks only what the count found: a phrase is not re-checked in reports that hold its bigrams apart.
-                Query ranked = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
+                Query ranked = matches == null ? query : new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
                         .add(new MatchedDocsQuery(matches.getMatchingDocs()), BooleanClause.Occur.FILTER).build();
                 TopDocs top = sort == null
                         ? searcher.search(ranked, new TopScoreDocCollectorManager(topN, null, topN))
@@ -201,12 +214,33 @@ public final class ReportSearcher implements AutoCloseable {
                 }
             }
             List<ReportHit> hits = hits(searcher, v, base, page);
-            return new SearchResult(total, hits, facetCounts(dim -> byDim.getOrDefault(dim, drilledDown), drills));
+            return new SearchResult(counted.total(), hits, counted.facets());
         } catch (IOException e) {
             throw new IndexException("search failed: " + e.getMessage(), e);
         } finally {
             release(searcher);
         }
+    }
+
+    /** The total and facet counts of one search. */
+    private record Counted(long total, Map<String, Map<String, Long>> facets) {
+        Counted {
+            // Shared by every search the cache answers: read-only, in the order built.
+            Map<String, Map<String, Long>> copy = new LinkedHashMap<>();
+            facets.forEach((dim, counts) -> copy.put(dim, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counts))));
+            facets = java.util.Collections.unmodifiableMap(copy);
+        }
+    }
+
+    /** The drill-down of a browse, in a canonical order (dimensions sorted, values in the order asked). */
+    private static String browseKey(Map<String, List<String[]>> drills) {
+        StringBuilder key = new StringBuilder();
+        new java.util.TreeMap<>(drills).forEach((dim, paths) -> {
+            key.append(dim).append('\u0000');
+            for (String[] p : paths) key.append(String.join("\u001f", p)).append('\u0000');
+            key.append('\u0001');
+        });
+        return key.toString();
     }
 
     /** Every match of {@code query}, without scores (see {@link EveryDocQuery} for why it is a conjunction). */
@@ -561,7 +595,13 @@ public final class ReportSearcher implements AutoCloseable {
                 throw new IndexException("cannot read facets: " + e.getMessage(), e);
             }
         }
-        return new View(reader, state, Set.copyOf(numeric), fieldInfos);
+        Map<String, Counted> browses = java.util.Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Counted> eldest) {
+                return size() > BROWSES_CACHED;
+            }
+        });
+        return new View(reader, state, Set.copyOf(numeric), fieldInfos, browses);
     }
 
     @Override

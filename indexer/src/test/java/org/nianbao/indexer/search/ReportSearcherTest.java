@@ -6,6 +6,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.nianbao.indexer.index.Figures;
 import org.nianbao.indexer.index.Original;
+import org.nianbao.indexer.index.ReportIndex;
 import org.nianbao.indexer.index.ReportRecord;
 import org.nianbao.indexer.parse.ParsedReport;
 
@@ -41,6 +42,33 @@ class ReportSearcherTest {
         indexDir = dir.resolve("index");
         TestReports.index(indexDir, records);
         searcher = ReportSearcher.open(indexDir);
+    }
+
+    @Test
+    void aRepeatedBrowseIsAnsweredAgainAndANewCommitIsCountedAfresh(@TempDir Path dir) throws Exception {
+        List<ReportRecord> some = TestReports.mixed(40);
+        Path index = dir.resolve("index");
+        TestReports.index(index, some);
+        ReportRecord model = some.stream().filter(r -> r.parsed().reportYear() == 2020).findFirst().orElseThrow();
+        SearchRequest browse = SearchRequest.of("").withFacet("year", "2020").withFacet("admin_level", model.parsed().adminLevel());
+        try (ReportSearcher s = ReportSearcher.open(index)) {
+            SearchResult first = s.search(browse);
+            SearchResult again = s.search(browse);
+            long expected = some.stream().filter(r -> r.parsed().reportYear() == 2020
+                    && r.parsed().adminLevel().equals(model.parsed().adminLevel())).count();
+            assertThat(first.total()).isEqualTo(expected).isPositive();
+            assertThat(again.total()).isEqualTo(first.total());
+            assertThat(again.facets()).isEqualTo(first.facets());
+            assertThat(again.hits()).isEqualTo(first.hits());
+
+            try (ReportIndex writer = ReportIndex.open(index)) {
+                writer.addOrUpdate(new ReportRecord(model.id() + "-again", model.parsed(), model.text(), model.originals(), model.status()));
+                writer.commit(100L);
+            }
+            SearchResult after = s.search(browse);
+            assertThat(after.total()).isEqualTo(first.total() + 1);
+            assertThat(after.facets().get("year").get("2020")).isEqualTo(first.facets().get("year").get("2020") + 1);
+        }
     }
 
     @Test
