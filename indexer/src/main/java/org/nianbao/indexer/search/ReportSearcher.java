@@ -94,6 +94,7 @@ public final class ReportSearcher implements AutoCloseable {
     private final SearcherManager manager;
     private final ExecutorService executor;
     private final int threads;
+    private final long phraseScoringLimit;
     private final FacetsConfig config = ReportFields.facetsConfig();
     private volatile View view;
 
@@ -105,9 +106,10 @@ public final class ReportSearcher implements AutoCloseable {
     /** Browses remembered per index version: a sidebar is clicked through the same few combinations. */
     private static final int BROWSES_CACHED = 512;
 
-    private ReportSearcher(Directory directory, int threads, int minDocsPerSlice) throws IOException {
+    private ReportSearcher(Directory directory, int threads, int minDocsPerSlice, long phraseScoringLimit) throws IOException {
         this.directory = directory;
         this.threads = threads;
+        this.phraseScoringLimit = phraseScoringLimit;
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "nianbao-search-" + n.incrementAndGet());
@@ -146,11 +148,14 @@ public final class ReportSearcher implements AutoCloseable {
 
     /** Opens the index in {@code dir} for searching (it must exist: index something first), using every core. */
     public static ReportSearcher open(Path dir) {
-        return open(dir, Runtime.getRuntime().availableProcessors(), MIN_DOCS_PER_SLICE);
+        return open(dir, Runtime.getRuntime().availableProcessors(), MIN_DOCS_PER_SLICE, RankingQuery.PHRASE_SCORING_LIMIT);
     }
 
-    /** As {@link #open(Path)}, with {@code threads} search threads and slices of at least {@code minDocsPerSlice}. */
-    static ReportSearcher open(Path dir, int threads, int minDocsPerSlice) {
+    /**
+     * As {@link #open(Path)}, with {@code threads} search threads, slices of at least {@code minDocsPerSlice}
+     * and searches of more than {@code phraseScoringLimit} matches ranked by bigram frequencies.
+     */
+    static ReportSearcher open(Path dir, int threads, int minDocsPerSlice, long phraseScoringLimit) {
         try {
             if (!Files.isDirectory(dir)) throw new IndexException("no index in " + dir + " (run `nianbao index` first)", null);
             Directory directory = FSDirectory.open(dir);
@@ -158,7 +163,7 @@ public final class ReportSearcher implements AutoCloseable {
                 directory.close();
                 throw new IndexException("no index in " + dir + " (run `nianbao index` first)", null);
             }
-            return new ReportSearcher(directory, Math.max(1, threads), Math.max(1, minDocsPerSlice));
+            return new ReportSearcher(directory, Math.max(1, threads), Math.max(1, minDocsPerSlice), phraseScoringLimit);
         } catch (IOException e) {
             throw new IndexException("cannot open the index in " + dir + ": " + e.getMessage(), e);
         }
@@ -204,7 +209,9 @@ public final class ReportSearcher implements AutoCloseable {
             ScoreDoc[] page = new ScoreDoc[0];
             if (request.limit() > 0 && request.offset() < counted.total()) {
                 // Ranks only what the count found: a phrase is not re-checked in reports that hold its bigrams apart.
-                Query ranked = matches == null ? query : new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
+                // Many matches are ranked by the bigrams' frequencies (see RankingQuery).
+                Query ranked = matches == null ? query : new BooleanQuery.Builder()
+                        .add(counted.total() > phraseScoringLimit ? RankingQuery.of(base) : query, BooleanClause.Occur.MUST)
                         .add(new MatchedDocsQuery(matches.getMatchingDocs()), BooleanClause.Occur.FILTER).build();
                 TopDocs top = sort == null
                         ? searcher.search(ranked, new TopScoreDocCollectorManager(topN, null, topN))

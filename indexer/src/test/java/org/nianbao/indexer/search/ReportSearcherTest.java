@@ -72,6 +72,28 @@ class ReportSearcherTest {
     }
 
     @Test
+    void rankingManyMatchesByBigramsChangesOnlyTheOrderNotTheMatchesOrCounts() {
+        List<SearchRequest> requests = List.of(
+                SearchRequest.of("政府信息").withLimit(1000),
+                SearchRequest.of("\"政府信息公开\" NOT 行政复议").withLimit(1000),
+                SearchRequest.of("(申请 OR 网站) AND year:[2010 TO 2024]").withLimit(1000),
+                new SearchRequest("政府信息 NOT agency:吴忠市", Map.of("year", List.of("2020", "2021")), null, 1000, 0));
+        try (ReportSearcher exact = ReportSearcher.open(indexDir, 2, 1, Long.MAX_VALUE);
+             ReportSearcher cheap = ReportSearcher.open(indexDir, 2, 1, 0)) {
+            for (SearchRequest req : requests) {
+                SearchResult a = exact.search(req);
+                SearchResult b = cheap.search(req);
+                assertThat(b.total()).as(req.query()).isEqualTo(a.total()).isPositive();
+                assertThat(b.facets()).as(req.query()).isEqualTo(a.facets());
+                assertThat(b.hits()).as(req.query()).hasSize(a.hits().size());
+                assertThat(b.hits().stream().map(ReportHit::id).collect(Collectors.toSet()))
+                        .as(req.query()).isEqualTo(a.hits().stream().map(ReportHit::id).collect(Collectors.toSet()))
+                        .isEqualTo(ids(req));
+            }
+        }
+    }
+
+    @Test
     void searchingSlicesOfASegmentOnSeveralThreadsGivesTheSameAnswerAsOneThread() {
         List<SearchRequest> requests = List.of(
                 SearchRequest.of("政府信息").withLimit(30),
@@ -79,8 +101,8 @@ class ReportSearcherTest {
                 SearchRequest.of("").withFacet("year", "2020").withFacet("admin_level", "county"),
                 new SearchRequest("政府信息", Map.of("region", List.of("宁夏回族自治区/吴忠市"), "year", List.of("2020", "2021")), null, 10, 0),
                 new SearchRequest("t3.新收.总计:>=5 AND year:[2010 TO 2024]", Map.of(), "t3.新收.总计:asc", 15, 5));
-        try (ReportSearcher one = ReportSearcher.open(indexDir, 1, Integer.MAX_VALUE);
-             ReportSearcher sliced = ReportSearcher.open(indexDir, 3, 1)) {
+        try (ReportSearcher one = ReportSearcher.open(indexDir, 1, Integer.MAX_VALUE, Long.MAX_VALUE);
+             ReportSearcher sliced = ReportSearcher.open(indexDir, 3, 1, Long.MAX_VALUE)) {
             for (SearchRequest req : requests) {
                 SearchResult a = one.search(req);
                 SearchResult b = sliced.search(req);
