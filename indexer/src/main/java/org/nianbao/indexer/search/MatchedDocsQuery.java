@@ -39,6 +39,11 @@ final class MatchedDocsQuery extends Query {
         }
     }
 
+    /** The matches in the segment with this ordinal, or null when none. */
+    FixedBitSet bits(int leafOrd) {
+        return byLeaf.get(leafOrd);
+    }
+
     @Override
     public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) {
         return new ConstantScoreWeight(this, boost) {

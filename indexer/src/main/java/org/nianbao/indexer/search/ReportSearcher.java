@@ -26,6 +26,9 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiPhraseQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -45,7 +48,9 @@ import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BitDocIdSet;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.FixedBitSet;
 import org.nianbao.indexer.index.ChineseAnalyzers;
 import org.nianbao.indexer.index.Figures;
 import org.nianbao.indexer.index.IndexException;
@@ -58,9 +63,9 @@ import org.nianbao.indexer.parse.ParsedReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,7 +105,21 @@ public final class ReportSearcher implements AutoCloseable {
 
     /** What is derived once per index version: facet ordinals and the numeric field names. */
     private record View(IndexReader reader, SortedSetDocValuesReaderState state, Set<String> numericFields, FieldInfos fieldInfos,
-                        Map<String, Counted> browses) {
+                        Map<String, Counted> browses, Map<String, LabelAndValue[]> everyReport) {
+
+        /** Every child of the dimension (or path) counted over the whole index, or null when not indexed. */
+        LabelAndValue[] allChildren(String dim, String[] path) throws IOException {
+            String key = dim + '\u0000' + String.join("\u001f", path);
+            synchronized (everyReport) {
+                if (everyReport.containsKey(key)) return everyReport.get(key);
+                // Counted once per index version (a pass over every report); the Facets is not thread-safe.
+                Facets all = new SortedSetDocValuesFacetCounts(state);
+                FacetResult r = childrenOrNull(() -> all.getAllChildren(dim, path));
+                LabelAndValue[] values = r == null ? null : r.labelValues;
+                everyReport.put(key, values);
+                return values;
+            }
+        }
     }
 
     /** Browses remembered per index version: a sidebar is clicked through the same few combinations. */
@@ -195,12 +214,12 @@ public final class ReportSearcher implements AutoCloseable {
             if (counted == null) {
                 matches = count(searcher, query);
                 long total = matches.getMatchingDocs().stream().mapToLong(m -> m.totalHits()).sum();
-                Map<String, Facets> byDim = new LinkedHashMap<>();
-                Facets drilledDown = facets(v, matches);
+                Map<String, Children> byDim = new LinkedHashMap<>();
+                Children drilledDown = facets(searcher, v, matches);
                 for (String dim : drills.keySet()) {
                     Map<String, List<String[]>> others = new LinkedHashMap<>(drills);
                     others.remove(dim);
-                    byDim.put(dim, facets(v, count(searcher, drillDown(base, others))));
+                    byDim.put(dim, facets(searcher, v, count(searcher, drillDown(base, others))));
                 }
                 counted = new Counted(total, facetCounts(dim -> byDim.getOrDefault(dim, drilledDown), drills));
                 if (browseKey != null) v.browses().put(browseKey, counted);
@@ -252,20 +271,129 @@ public final class ReportSearcher implements AutoCloseable {
 
     /** Every match of {@code query}, without scores (see {@link EveryDocQuery} for why it is a conjunction). */
     private static FacetsCollector count(IndexSearcher searcher, Query query) throws IOException {
-        Query conjunction = new BooleanQuery.Builder().add(query, BooleanClause.Occur.FILTER)
+        // Only phrases need it: a disjunction of plain terms is counted fastest a window at a time.
+        Query counted = !hasPhrase(query) ? query : new BooleanQuery.Builder().add(query, BooleanClause.Occur.FILTER)
                 .add(new EveryDocQuery(), BooleanClause.Occur.FILTER).build();
-        return searcher.search(conjunction, new FacetsCollectorManager());
+        return searcher.search(counted, new FacetsCollectorManager());
     }
 
-    /** Facet counts of {@code matches}, segments counted on every search thread when there are several. */
-    private Facets facets(View v, FacetsCollector matches) throws IOException {
-        if (threads == 1 || matches.getMatchingDocs().size() == 1) return new SortedSetDocValuesFacetCounts(v.state(), matches);
-        try {
-            return new ConcurrentSortedSetDocValuesFacetCounts(v.state(), matches, executor);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IndexException("search interrupted", e);
+    private static boolean hasPhrase(Query query) {
+        boolean[] found = {false};
+        query.visit(new QueryVisitor() {
+            @Override
+            public void consumeTerms(Query q, Term... terms) {
+                if (q instanceof PhraseQuery || q instanceof MultiPhraseQuery) found[0] = true;
+            }
+
+            @Override
+            public void consumeTermsMatching(Query q, String field, java.util.function.Supplier<org.apache.lucene.util.automaton.ByteRunAutomaton> automaton) {
+            }
+
+            @Override
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                return this;
+            }
+        });
+        return found[0];
+    }
+
+    /** The counted children of a facet dimension (or of a path in it), top first, or null when it is not indexed. */
+    private interface Children {
+        LabelAndValue[] top(String dim, String[] path) throws IOException;
+    }
+
+    /**
+     * Facet counts of {@code matches}. Over half the index, the reports that do not match are counted instead
+     * and taken from the whole index's counts (counted once per index version): a word in every report then
+     * costs almost nothing to count, and the counts stay exact.
+     */
+    private Children facets(IndexSearcher searcher, View v, FacetsCollector matches) throws IOException {
+        long total = matches.getMatchingDocs().stream().mapToLong(m -> m.totalHits()).sum();
+        int live = searcher.getIndexReader().numDocs();
+        if (total > live / 2) {
+            Facets rest = new SortedSetDocValuesFacetCounts(v.state(), new Fixed(complement(searcher, matches)));
+            return (dim, path) -> {
+                LabelAndValue[] all = v.allChildren(dim, path);
+                if (all == null) return null;
+                FacetResult minus = childrenOrNull(() -> rest.getAllChildren(dim, path));
+                Map<String, Long> subtract = new java.util.HashMap<>();
+                if (minus != null) for (LabelAndValue lv : minus.labelValues) subtract.put(lv.label, lv.value.longValue());
+                List<LabelAndValue> left = new ArrayList<>();
+                for (LabelAndValue lv : all) {
+                    long n = lv.value.longValue() - subtract.getOrDefault(lv.label, 0L);
+                    if (n > 0) left.add(new LabelAndValue(lv.label, n));
+                }
+                // Lucene's order: count, then label (ordinal order, which is the labels' code-point order).
+                left.sort(Comparator.comparingLong((LabelAndValue lv) -> -lv.value.longValue()).thenComparing(lv -> lv.label, CODE_POINTS));
+                return left.subList(0, Math.min(left.size(), MAX_FACET_CHILDREN)).toArray(LabelAndValue[]::new);
+            };
         }
+        Facets facets;
+        if (threads == 1 || matches.getMatchingDocs().size() == 1) {
+            facets = new SortedSetDocValuesFacetCounts(v.state(), matches);
+        } else {
+            try {
+                facets = new ConcurrentSortedSetDocValuesFacetCounts(v.state(), matches, executor);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IndexException("search interrupted", e);
+            }
+        }
+        return (dim, path) -> {
+            FacetResult fr = childrenOrNull(() -> facets.getTopChildren(MAX_FACET_CHILDREN, dim, path));
+            return fr == null ? null : fr.labelValues;
+        };
+    }
+
+    private static final Comparator<String> CODE_POINTS = (a, b) -> Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
+
+    private interface FacetCall {
+        FacetResult get() throws IOException;
+    }
+
+    /** The facet result, or null when the dimension (or path) was never indexed. */
+    private static FacetResult childrenOrNull(FacetCall call) throws IOException {
+        try {
+            return call.get();
+        } catch (IllegalArgumentException notIndexed) {
+            return null;
+        }
+    }
+
+    /** Matching documents handed to Lucene's facet counting as if collected. */
+    private static final class Fixed extends FacetsCollector {
+        private final List<MatchingDocs> docs;
+
+        Fixed(List<MatchingDocs> docs) {
+            this.docs = docs;
+        }
+
+        @Override
+        public List<MatchingDocs> getMatchingDocs() {
+            return docs;
+        }
+    }
+
+    /** The live documents that {@code matches} does not hold, segment by segment. */
+    private static List<FacetsCollector.MatchingDocs> complement(IndexSearcher searcher, FacetsCollector matches) throws IOException {
+        MatchedDocsQuery matched = new MatchedDocsQuery(matches.getMatchingDocs());
+        List<FacetsCollector.MatchingDocs> out = new ArrayList<>();
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            int maxDoc = leaf.reader().maxDoc();
+            FixedBitSet rest = new FixedBitSet(maxDoc);
+            rest.set(0, maxDoc);
+            FixedBitSet hit = matched.bits(leaf.ord);
+            if (hit != null) rest.andNot(hit);
+            Bits live = leaf.reader().getLiveDocs();
+            if (live != null) {
+                for (int doc = rest.nextSetBit(0); doc != DocIdSetIterator.NO_MORE_DOCS; doc = doc + 1 >= maxDoc ? DocIdSetIterator.NO_MORE_DOCS : rest.nextSetBit(doc + 1)) {
+                    if (!live.get(doc)) rest.clear(doc);
+                }
+            }
+            int n = rest.cardinality();
+            if (n > 0) out.add(new FacetsCollector.MatchingDocs(leaf, new BitDocIdSet(rest, n), n, null));
+        }
+        return out;
     }
 
     /** Number of reports matching the query and drill-down. */
@@ -467,7 +595,7 @@ public final class ReportSearcher implements AutoCloseable {
         return new Sort(f, new SortField(ReportFields.ID, SortField.Type.STRING));
     }
 
-    private Map<String, Map<String, Long>> facetCounts(Function<String, Facets> facetsOf, Map<String, List<String[]>> drills) throws IOException {
+    private Map<String, Map<String, Long>> facetCounts(Function<String, Children> childrenOf, Map<String, List<String[]>> drills) throws IOException {
         Map<String, Map<String, Long>> out = new LinkedHashMap<>();
         for (String dim : ReportFields.FACETS) {
             String[] path = new String[0];
@@ -475,15 +603,10 @@ public final class ReportSearcher implements AutoCloseable {
                 path = drills.get("region").get(0);
             }
             Map<String, Long> counts = new LinkedHashMap<>();
-            FacetResult fr;
-            try {
-                fr = facetsOf.apply(dim).getTopChildren(MAX_FACET_CHILDREN, dim, path);
-            } catch (IllegalArgumentException notIndexed) {
-                fr = null;
-            }
-            if (fr != null) {
+            LabelAndValue[] top = childrenOf.apply(dim).top(dim, path);
+            if (top != null) {
                 String prefix = path.length == 0 ? "" : String.join("/", path) + "/";
-                LabelAndValue[] values = fr.labelValues.clone();
+                LabelAndValue[] values = top.clone();
                 // Years read best in order, newest first; other dimensions by count.
                 if (dim.equals(ReportFields.YEAR)) Arrays.sort(values, (a, b) -> b.label.compareTo(a.label));
                 for (LabelAndValue lv : values) counts.put(prefix + lv.label, lv.value.longValue());
@@ -513,8 +636,7 @@ public final class ReportSearcher implements AutoCloseable {
     private static List<ReportHit> highlighted(IndexSearcher searcher, View v, Query query, ScoreDoc[] page) throws IOException {
         UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, ChineseAnalyzers.bigrams())
                 .withFormatter(new SnippetFormatter())
-                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-                        BreakIterator.getSentenceInstance(Locale.CHINA), 80, 0.5f))
+                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(new ChineseSentences(), 80, 0.5f))
                 .withMaxNoHighlightPassages(1)
                 .withHandleMultiTermQuery(true);
         UnifiedHighlighter highlighter = new UnifiedHighlighter(builder) {
@@ -608,7 +730,7 @@ public final class ReportSearcher implements AutoCloseable {
                 return size() > BROWSES_CACHED;
             }
         });
-        return new View(reader, state, Set.copyOf(numeric), fieldInfos, browses);
+        return new View(reader, state, Set.copyOf(numeric), fieldInfos, browses, new java.util.HashMap<>());
     }
 
     @Override
