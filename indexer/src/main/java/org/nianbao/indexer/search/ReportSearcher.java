@@ -105,7 +105,7 @@ public final class ReportSearcher implements AutoCloseable {
 
     /** What is derived once per index version: facet ordinals and the numeric field names. */
     private record View(IndexReader reader, SortedSetDocValuesReaderState state, Set<String> numericFields, FieldInfos fieldInfos,
-                        Map<String, Counted> browses, Map<String, LabelAndValue[]> everyReport) {
+                        Map<String, Counted> browses, Map<String, LabelAndValue[]> everyReport, Facets[] countedOnce) {
 
         /** Every child of the dimension (or path) counted over the whole index, or null when not indexed. */
         LabelAndValue[] allChildren(String dim, String[] path) throws IOException {
@@ -113,7 +113,8 @@ public final class ReportSearcher implements AutoCloseable {
             synchronized (everyReport) {
                 if (everyReport.containsKey(key)) return everyReport.get(key);
                 // Counted once per index version (a pass over every report); the Facets is not thread-safe.
-                Facets all = new SortedSetDocValuesFacetCounts(state);
+                if (countedOnce[0] == null) countedOnce[0] = new SortedSetDocValuesFacetCounts(state);
+                Facets all = countedOnce[0];
                 FacetResult r = childrenOrNull(() -> all.getAllChildren(dim, path));
                 LabelAndValue[] values = r == null ? null : r.labelValues;
                 everyReport.put(key, values);
@@ -212,14 +213,15 @@ public final class ReportSearcher implements AutoCloseable {
             Counted counted = browseKey == null ? null : v.browses().get(browseKey);
             FacetsCollector matches = null;
             if (counted == null) {
-                matches = count(searcher, query);
+                boolean phrases = hasPhrase(base);
+                matches = count(searcher, query, phrases);
                 long total = matches.getMatchingDocs().stream().mapToLong(m -> m.totalHits()).sum();
                 Map<String, Children> byDim = new LinkedHashMap<>();
                 Children drilledDown = facets(searcher, v, matches);
                 for (String dim : drills.keySet()) {
                     Map<String, List<String[]>> others = new LinkedHashMap<>(drills);
                     others.remove(dim);
-                    byDim.put(dim, facets(searcher, v, count(searcher, drillDown(base, others))));
+                    byDim.put(dim, facets(searcher, v, count(searcher, drillDown(base, others), phrases)));
                 }
                 counted = new Counted(total, facetCounts(dim -> byDim.getOrDefault(dim, drilledDown), drills));
                 if (browseKey != null) v.browses().put(browseKey, counted);
@@ -270,13 +272,14 @@ public final class ReportSearcher implements AutoCloseable {
     }
 
     /** Every match of {@code query}, without scores (see {@link EveryDocQuery} for why it is a conjunction). */
-    private static FacetsCollector count(IndexSearcher searcher, Query query) throws IOException {
+    private static FacetsCollector count(IndexSearcher searcher, Query query, boolean phrases) throws IOException {
         // Only phrases need it: a disjunction of plain terms is counted fastest a window at a time.
-        Query counted = !hasPhrase(query) ? query : new BooleanQuery.Builder().add(query, BooleanClause.Occur.FILTER)
+        Query counted = !phrases ? query : new BooleanQuery.Builder().add(query, BooleanClause.Occur.FILTER)
                 .add(new EveryDocQuery(), BooleanClause.Occur.FILTER).build();
         return searcher.search(counted, new FacetsCollectorManager());
     }
 
+    /** Whether the query (not a DrillDownQuery: it hides its clauses from visitors) holds a phrase. */
     private static boolean hasPhrase(Query query) {
         boolean[] found = {false};
         query.visit(new QueryVisitor() {
@@ -730,7 +733,7 @@ public final class ReportSearcher implements AutoCloseable {
                 return size() > BROWSES_CACHED;
             }
         });
-        return new View(reader, state, Set.copyOf(numeric), fieldInfos, browses, new java.util.HashMap<>());
+        return new View(reader, state, Set.copyOf(numeric), fieldInfos, browses, new java.util.HashMap<>(), new Facets[1]);
     }
 
     @Override
