@@ -22,6 +22,20 @@ public interface Archive extends Closeable {
     InputStream openPayload(Capture capture) throws IOException;
 
     /**
+     * The document the payload carries: the payload with the server's Content-Encoding (gzip, deflate…)
+     * undone, what extraction and diffs must read. Its bytes hash differently from the payload's
+     * digests when the server compressed it. An archive that stores bodies decoded returns the payload.
+     */
+    default InputStream openDocument(Capture capture) throws IOException {
+        return openPayload(capture);
+    }
+
+    /** The Content-Encoding the payload is archived in (e.g. gzip), if the server encoded it. */
+    default Optional<String> contentEncoding(Capture capture) throws IOException {
+        return Optional.empty();
+    }
+
+    /**
      * Records the links the crawler found in a capture, as a WARC metadata record referring to it.
      * Optional: an archive that keeps no metadata (e.g. a test double) may ignore the call.
      */

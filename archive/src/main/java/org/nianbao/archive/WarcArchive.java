@@ -260,6 +260,25 @@ public final class WarcArchive implements Archive {
 
     @Override
     public InputStream openPayload(Capture capture) throws IOException {
+        return readResponse(capture, PayloadReader::open);
+    }
+
+    @Override
+    public InputStream openDocument(Capture capture) throws IOException {
+        return readResponse(capture, PayloadReader::openDocument);
+    }
+
+    @Override
+    public Optional<String> contentEncoding(Capture capture) throws IOException {
+        return readResponse(capture, PayloadReader::contentEncoding);
+    }
+
+    private interface ResponseRead<T> {
+        T read(Path warcFile, long offset) throws IOException;
+    }
+
+    /** Reads the response record of a capture; for a revisit, the response it refers to. */
+    private <T> T readResponse(Capture capture, ResponseRead<T> read) throws IOException {
         CaptureRow row = store.byId(capture.id())
                 .orElseThrow(() -> new ArchiveException("no capture with id " + capture.id()));
         if (row.refersTo() != null) {
@@ -268,10 +287,10 @@ public final class WarcArchive implements Archive {
                     "capture " + capture.id() + " refers to capture " + target + ", which is missing"));
         }
         try {
-            return PayloadReader.open(locate(row.capture().warcFile()), row.capture().offset());
+            return read.read(locate(row.capture().warcFile()), row.capture().offset());
         } catch (java.nio.file.NoSuchFileException renamedMeanwhile) {
             // the .open file was closed (renamed) between locating and opening it
-            return PayloadReader.open(locate(row.capture().warcFile()), row.capture().offset());
+            return read.read(locate(row.capture().warcFile()), row.capture().offset());
         }
     }
 

@@ -49,6 +49,20 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--reports", paramLabel = "N", description = "synthetic reports to index and search (default: 20k quick, 100k, 1M full)")
     Integer reports;
 
+    @Option(names = "--queries", paramLabel = "N", description = "timed search queries per class and repetition (default: 100 quick, else 500)")
+    Integer queries;
+
+    @Option(names = "--index-dir", paramLabel = "DIR",
+            description = "keep the index stage's indexes in DIR (DIR/data/index, DIR/bare-index) instead of the scratch folder")
+    Path indexDir;
+
+    @Option(names = "--reuse", description = "with --index-dir: search the indexes an earlier run built there (same --reports) instead of rebuilding")
+    boolean reuse;
+
+    @Option(names = "--bare", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "also build the bare-Lucene peer index (default); --no-bare halves a 1M build and drops the peer columns")
+    boolean bare;
+
     @Option(names = "--only", paramLabel = "STAGE", split = ",",
             description = "run only these stages: crawl, archive, extract, parse, index, serve, memory (serve needs index)")
     List<String> only;
@@ -87,6 +101,19 @@ public final class BenchMain implements Callable<Integer> {
             }
             settings = settings.withReports(reports);
         }
+        if (queries != null) {
+            if (queries < 10) {
+                System.err.println("nianbao bench: --queries must be at least 10");
+                return 2;
+            }
+            settings = settings.withSearchQueries(queries);
+        }
+        if (reuse && indexDir == null) {
+            System.err.println("nianbao bench: --reuse needs --index-dir DIR");
+            return 2;
+        }
+        if (indexDir != null) settings = settings.withIndexDir(indexDir.toAbsolutePath(), reuse, bare);
+        else if (!bare) settings = settings.withIndexDir(null, false, false);
         Machine machine = Machine.current();
         log.info("bench {} on {}; scratch in {}", settings.mode(), machine.describe(), workDir);
         Instant started = Instant.now();

@@ -15,11 +15,16 @@ public final class ChildJvm {
     }
 
     public static Process start(List<String> nianbaoArgs, Path stdout, Path stderr) throws IOException {
+        return startMain("org.nianbao.app.Main", nianbaoArgs, stdout, stderr);
+    }
+
+    /** Runs {@code mainClass} of the bench's class path in its own JVM. */
+    public static Process startMain(String mainClass, List<String> args, Path stdout, Path stderr) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(List.of("--enable-native-access=ALL-UNNAMED", "--add-modules", "jdk.incubator.vector", "-Dfile.encoding=UTF-8",
-                "-cp", System.getProperty("java.class.path"), "org.nianbao.app.Main"));
-        cmd.addAll(nianbaoArgs);
+                "-cp", System.getProperty("java.class.path"), mainClass));
+        cmd.addAll(args);
         return new ProcessBuilder(cmd).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
     }
 

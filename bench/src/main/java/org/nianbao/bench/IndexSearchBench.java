@@ -12,13 +12,16 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SerialMergeScheduler;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
+import org.nianbao.indexer.index.ReportFields;
 import org.nianbao.indexer.index.ReportIndex;
+import org.nianbao.indexer.index.ReportJson;
 import org.nianbao.indexer.index.ReportRecord;
 import org.nianbao.indexer.search.ReportSearcher;
 import org.nianbao.indexer.search.SearchRequest;
@@ -38,6 +41,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
@@ -64,9 +68,14 @@ public final class IndexSearchBench {
         this.settings = settings;
     }
 
-    /** The nianbao index the run built (under {@code work/data/index}, where {@code serve --data work/data} finds it). */
+    /** The nianbao index the run built (under {@code data/index}, where {@code serve --data} finds it). */
     public Path dataDir() {
-        return settings.work().resolve("data");
+        return indexRoot().resolve("data");
+    }
+
+    /** Where the indexes live: the kept {@code --index-dir}, else the scratch folder. */
+    private Path indexRoot() {
+        return settings.indexDir() != null ? settings.indexDir() : settings.work();
     }
 
     /** Ids of some indexed reports, for requests that fetch one report. */
@@ -88,9 +97,35 @@ public final class IndexSearchBench {
         generator = new SyntheticReports(texts, 20260101L);
         int n = settings.reports();
         Path ours = dataDir().resolve("index");
-        Path bare = settings.work().resolve("bare-index");
+        Path bare = indexRoot().resolve("bare-index");
+        List<Figure> figures = new ArrayList<>();
+        if (settings.reuseIndex()) {
+            int found = reportsIn(ours);
+            if (found != n) {
+                throw new IOException("--reuse: " + ours + " holds " + found + " reports, not " + n + " (build it first without --reuse)");
+            }
+            log.info("reusing the index of {} reports in {}", n, ours);
+        } else {
+            figures.addAll(build(ours, settings.barePeer() ? bare : null, n));
+        }
+        figures.addAll(search(ours, reportsIn(bare) > 0 ? bare : null, n));
+        return figures;
+    }
+
+    private static int reportsIn(Path index) throws IOException {
+        if (!Files.isDirectory(index)) return 0;
+        try (FSDirectory dir = FSDirectory.open(index)) {
+            if (!DirectoryReader.indexExists(dir)) return 0;
+            try (DirectoryReader r = DirectoryReader.open(dir)) {
+                return r.numDocs();
+            }
+        }
+    }
+
+    /** Indexes n reports into {@code ours} (and the same text into {@code bare} unless null), timing both. */
+    private List<Figure> build(Path ours, Path bare, int n) throws IOException {
         ArchiveBench.deleteTree(ours);
-        ArchiveBench.deleteTree(bare);
+        ArchiveBench.deleteTree(indexRoot().resolve("bare-index"));
         Files.createDirectories(dataDir());
 
         warmUp(Math.min(n, 1500));
@@ -101,8 +136,9 @@ public final class IndexSearchBench {
         long[] bareCpu = new long[slices];
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         int[] sliceReports = new int[slices];
-        try (IndexWriter w = new IndexWriter(FSDirectory.open(bare), new IndexWriterConfig(new CJKAnalyzer()).setRAMBufferSizeMB(128)
-                .setMergeScheduler(new SerialMergeScheduler()));
+        try (IndexWriter w = bare == null ? null
+                : new IndexWriter(FSDirectory.open(bare), new IndexWriterConfig(new CJKAnalyzer()).setRAMBufferSizeMB(128)
+                        .setMergeScheduler(new SerialMergeScheduler()));
              ReportIndex index = ReportIndex.open(ours, true, new ReportIndex.Settings(false, true))) {
             for (int from = 0; from < n; from += CHUNK) {
                 int to = Math.min(n, from + CHUNK);
@@ -111,10 +147,12 @@ public final class IndexSearchBench {
                 for (int i = from; i < to; i++) chunk.add(generator.report(i));
                 long c1 = threads.getCurrentThreadCpuTime();
                 long t1 = System.nanoTime();
-                for (ReportRecord r : chunk) {
-                    Document d = new Document();
-                    d.add(new TextField("text", r.text(), Field.Store.NO));
-                    w.addDocument(d);
+                if (w != null) {
+                    for (ReportRecord r : chunk) {
+                        Document d = new Document();
+                        d.add(new TextField("text", r.text(), Field.Store.NO));
+                        w.addDocument(d);
+                    }
                 }
                 long t2 = System.nanoTime();
                 long c2 = threads.getCurrentThreadCpuTime();
@@ -130,7 +168,7 @@ public final class IndexSearchBench {
             }
             long c4 = threads.getCurrentThreadCpuTime();
             long t4 = System.nanoTime();
-            w.commit();
+            if (w != null) w.commit();
             long t5 = System.nanoTime();
             long c5 = threads.getCurrentThreadCpuTime();
             index.commit((long) n);
@@ -150,10 +188,16 @@ public final class IndexSearchBench {
             oursCpuRate.add(sliceReports[s] / (oursCpu[s] / 1e9));
             bareCpuRate.add(sliceReports[s] / (bareCpu[s] / 1e9));
         }
-        long oursBytes = size(ours);
-        long bareBytes = size(bare);
         List<Figure> figures = new ArrayList<>();
         String scale = "%,d synthetic reports".formatted(n);
+        long oursBytes = size(ours);
+        if (bare == null) {
+            figures.add(new Figure("index", "reports/s, one writer thread", new Samples(oursRate), null, null,
+                    scale + "; n = consecutive slices of the run (no bare-Lucene peer this run: --no-bare)"));
+            figures.add(new Figure("index", "index bytes per report", Samples.of((double) oursBytes / n), null, null, scale));
+            return figures;
+        }
+        long bareBytes = size(bare);
         figures.add(new Figure("index", "reports/s, one writer thread", new Samples(oursRate),
                 "bare Lucene, one CJK text field", new Samples(bareRate),
                 scale + "; n = consecutive slices of the run (all fields, facets, figures, stored JSON vs text only)"));
@@ -166,7 +210,6 @@ public final class IndexSearchBench {
                         .formatted(oursWhole, bareWhole, oursWhole / bareWhole)));
         figures.add(new Figure("index", "index bytes per report", Samples.of((double) oursBytes / n),
                 "bare Lucene", Samples.of((double) bareBytes / n), scale));
-        figures.addAll(search(ours, bare, n));
         return figures;
     }
 
@@ -195,26 +238,45 @@ public final class IndexSearchBench {
     }
 
     private List<Figure> search(Path ours, Path bare, int n) throws IOException {
-        List<SyntheticReports.Agency> agencies = generator.agencies();
-        int agencyCount = Math.min(agencies.size(), n / 17 + 1);
+        // Agency names are rare phrases only when few reports hold them: the synthetic text is shuffled from the
+        // corpus, so the five corpus agencies' names sit in the text of a fifth of all reports. Those are timed
+        // apart, as "frequent phrase", rather than mixed into the rare ones.
+        List<String> agencies = new ArrayList<>();
+        List<String> frequent = new ArrayList<>();
+        long rareAtMost = Math.max(100, n / 1000);
+        try (ReportSearcher counter = ReportSearcher.open(ours)) {
+            Map<String, Long> hits = new LinkedHashMap<>();
+            for (String a : agenciesIn(ours)) hits.computeIfAbsent(a, x -> counter.count(SearchRequest.of("\"" + x + "\"")));
+            for (String a : agenciesIn(ours)) {
+                long h = hits.get(a);
+                if (h <= rareAtMost) agencies.add(a);
+                else if (h > n / 100) frequent.add(a);
+            }
+            if (agencies.isEmpty()) throw new IOException("no agency name in " + ours + " is held by at most " + rareAtMost + " reports");
+            log.info("phrases: {} rare agency names (at most {} hits), {} distinct frequent ones (over {} hits)", agencies.size(),
+                    rareAtMost, new java.util.TreeSet<>(frequent).size(), n / 100);
+        }
         List<String> common = List.of("公开", "政府信息", "申请", "网站");
         Map<String, IntFunction<SearchRequest>> ourQueries = new LinkedHashMap<>();
-        ourQueries.put("rare phrase", i -> SearchRequest.of("\"" + agencies.get(new SplittableRandom(i).nextInt(agencyCount)).name() + "\""));
+        ourQueries.put("rare phrase", i -> SearchRequest.of("\"" + agencies.get(new SplittableRandom(i).nextInt(agencies.size())) + "\""));
+        if (!frequent.isEmpty()) {
+            ourQueries.put("frequent phrase", i -> SearchRequest.of("\"" + frequent.get(new SplittableRandom(i).nextInt(frequent.size())) + "\""));
+        }
         ourQueries.put("common word", i -> SearchRequest.of(common.get(i % 4)));
         ourQueries.put("facet browse", i -> SearchRequest.of("").withFacet("year", Integer.toString(2008 + i % 17))
                 .withFacet("admin_level", i % 2 == 0 ? "county" : "city"));
         ourQueries.put("range filter + sort", i -> new SearchRequest("t3.新收.总计:>=" + (5 + i % 50) + " AND year:[" + (2008 + i % 10) + " TO 2024]",
                 Map.of(), "t3.新收.总计", 10, 0));
-        Map<String, IntFunction<String>> bareText = Map.of(
-                "rare phrase", i -> agencies.get(new SplittableRandom(i).nextInt(agencyCount)).name(),
+        Map<String, IntFunction<String>> bareText = bare == null ? Map.of() : Map.of(
+                "rare phrase", i -> agencies.get(new SplittableRandom(i).nextInt(agencies.size())),
                 "common word", i -> common.get(i % 4));
 
         List<Figure> figures = new ArrayList<>();
         int runs = settings.searchQueries();
         try (ReportSearcher searcher = ReportSearcher.open(ours);
-             DirectoryReader reader = DirectoryReader.open(FSDirectory.open(bare));
+             DirectoryReader reader = bare == null ? null : DirectoryReader.open(FSDirectory.open(bare));
              Analyzer analyzer = new CJKAnalyzer()) {
-            IndexSearcher bareSearcher = new IndexSearcher(reader);
+            IndexSearcher bareSearcher = reader == null ? null : new IndexSearcher(reader);
             for (Map.Entry<String, IntFunction<SearchRequest>> q : ourQueries.entrySet()) {
                 IntFunction<String> text = bareText.get(q.getKey());
                 for (int i = 0; i < 50; i++) { // warm-up
@@ -250,7 +312,9 @@ public final class IndexSearchBench {
                 }
                 String note = ("%d queries × %d runs at %,d reports, mean %d hits; nianbao answers with exact total, facet counts, "
                         + "snippets and stored fields, bare Lucene with the top 10 doc ids").formatted(runs, settings.repetitions(), n,
-                        hits / ((long) runs * settings.repetitions()));
+                        hits / ((long) runs * settings.repetitions()))
+                        + (q.getKey().equals("facet browse") ? "; the 34 year × level browses repeat, so after the warm-up they come "
+                        + "from the searcher's per-index-version cache of browse counts" : "");
                 String peer = text == null ? null : q.getKey().equals("rare phrase") ? "bare Lucene PhraseQuery" : "bare Lucene TermQuery/PhraseQuery";
                 figures.add(new Figure("search: " + q.getKey(), "p50 ms", new Samples(p50), peer, text == null ? null : new Samples(bareP50), note));
                 figures.add(new Figure("search: " + q.getKey(), "p99 ms", new Samples(p99), peer, text == null ? null : new Samples(bareP99), note));
@@ -258,6 +322,24 @@ public final class IndexSearchBench {
             }
         }
         return figures;
+    }
+
+    /**
+     * Agencies of reports spread over the index, for the rare-phrase queries: read from the index rather than
+     * the generator, so a reused index (or one built another way) is asked only for names it holds.
+     */
+    private static List<String> agenciesIn(Path index) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (FSDirectory dir = FSDirectory.open(index); DirectoryReader reader = DirectoryReader.open(dir)) {
+            StoredFields stored = reader.storedFields();
+            int samples = Math.min(2000, reader.maxDoc());
+            for (int k = 0; k < samples; k++) {
+                int doc = (int) ((long) k * reader.maxDoc() / samples);
+                Document d = stored.document(doc, Set.of(ReportFields.RECORD));
+                names.add(ReportJson.readRecord(d.getBinaryValue(ReportFields.RECORD).bytes, "").parsed().agency());
+            }
+        }
+        return names;
     }
 
     /** The bigram terms of {@code text} as CJKAnalyzer makes them: one TermQuery, or a PhraseQuery in order. */

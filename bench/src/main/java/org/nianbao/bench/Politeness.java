@@ -31,6 +31,18 @@ public record Politeness(long requests, double seconds, int tooCloseHosts, int o
                 stats.total(FarmStats.HostStats::retryAfterViolations), gap == null ? -1 : gap);
     }
 
+    /** The same counts of broken rules, with the rate taken over a window of the crawl (its steady part). */
+    public Politeness rateOver(long windowRequests, double windowSeconds) {
+        return new Politeness(windowRequests, windowSeconds, tooCloseHosts, overlapHosts, robotsHits, retryAfterHits, minGapMillis);
+    }
+
+    /** Each broken rule of both crawls counted; the rate stays this one's. */
+    public Politeness plusViolationsOf(Politeness other) {
+        return new Politeness(requests, seconds, tooCloseHosts + other.tooCloseHosts, overlapHosts + other.overlapHosts,
+                robotsHits + other.robotsHits, retryAfterHits + other.retryAfterHits,
+                minGapMillis < 0 ? other.minGapMillis : other.minGapMillis < 0 ? minGapMillis : Math.min(minGapMillis, other.minGapMillis));
+    }
+
     public double requestsPerSecond() {
         return seconds <= 0 ? 0 : requests / seconds;
     }

@@ -35,4 +35,22 @@ class PolitenessTest {
         FarmStats stats = new FarmStats(10, Map.of("a.gov.cn", host("a.gov.cn", 10, 200L, 1, 0, 0, 0)), Map.of());
         assertThat(Politeness.of(stats, 5, Duration.ofMillis(200)).violations()).isZero();
     }
+
+    @Test
+    void windowRateKeepsTheWholeCrawlsViolations() {
+        FarmStats stats = new FarmStats(100, Map.of("b.gov.cn", host("b.gov.cn", 100, 120L, 2, 1, 0, 0)), Map.of());
+        Politeness p = Politeness.of(stats, 40, Duration.ofMillis(200)).rateOver(30, 10);
+        assertThat(p.requestsPerSecond()).isEqualTo(3);
+        assertThat(p.violations()).isEqualTo(3);
+    }
+
+    @Test
+    void violationsOfTwoCrawlsAddUpAndTheSmallerGapWins() {
+        Politeness a = Politeness.of(new FarmStats(10, Map.of("a.gov.cn", host("a.gov.cn", 10, 250L, 1, 0, 0, 0)), Map.of()), 5, Duration.ofMillis(200));
+        Politeness b = Politeness.of(new FarmStats(10, Map.of("c.gov.cn", host("c.gov.cn", 10, 150L, 1, 0, 2, 1)), Map.of()), 5, Duration.ofMillis(200));
+        Politeness sum = a.plusViolationsOf(b);
+        assertThat(sum.violations()).isEqualTo(4);
+        assertThat(sum.minGapMillis()).isEqualTo(150);
+        assertThat(sum.requestsPerSecond()).isEqualTo(2);
+    }
 }

@@ -75,6 +75,12 @@ public final class Crawler implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Crawler.class);
     private static final int MAX_PARSE_BYTES = 8 * 1024 * 1024;
     private static final int MAX_ATTEMPTS = 3;
+    /**
+     * Added to every gap. The gap already counts from when we read the last byte (later than the server
+     * sent it) to when we start the next request (earlier than it arrives), so the server never sees less
+     * than we waited; the margin only absorbs clock granularity.
+     */
+    private static final Duration GAP_MARGIN = Duration.ofMillis(2);
 
     private final CrawlConfig config;
     private final Archive archive;
@@ -199,7 +205,7 @@ public final class Crawler implements AutoCloseable {
         Set<String> done = new HashSet<>();
         Map<String, String[]> stopped = frontier.stoppedHosts();
         stoppedHosts.addAll(stopped.keySet());
-        try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("nianbao-host-", 0).factory())) {
             Thread reporter = Thread.ofVirtual().start(() -> reportProgress(started, active, done, lock));
             try {
                 while (true) {
@@ -285,27 +291,24 @@ public final class Crawler implements AutoCloseable {
             while (!stoppedHosts.contains(host) && archiveQueue.failure() == null) {
                 RobotsRules rules = robotsFor();
                 if (rules == null) return;
-                Optional<FrontierEntry> next = frontier.next(host);
+                Optional<Frontier.Claim> next = frontier.claim(host);
                 if (next.isEmpty()) return;
-                FrontierEntry e = next.get();
+                FrontierEntry e = next.get().entry();
                 if (!rules.allows(e.url())) {
                     frontier.skip(e.url(), "robots");
                     continue;
                 }
                 waitTurn();
-                if (!fetchAndRecord(e)) return;
+                if (!fetchAndRecord(e, next.get().history())) return;
             }
         }
 
         private void waitTurn() {
-            Instant at = state.nextStart(config.delay(), config.responseTimeFactor());
-            long ms = Duration.between(clock.instant(), at).toMillis();
-            // A margin on top: the gap counts from when we finished reading, and a busy server notes the
-            // end of its answer a little later than that; the gap it sees must still be the full delay.
-            ms += Math.max(2, config.delay().toMillis() / 20);
-            if (ms > 0) {
+            Instant at = state.nextStart(config.delay(), config.responseTimeFactor()).plus(GAP_MARGIN);
+            Duration wait = Duration.between(clock.instant(), at);
+            if (wait.isPositive()) {
                 try {
-                    Thread.sleep(ms);
+                    Thread.sleep(wait);
                 } catch (InterruptedException ex) {
                     Thread.currentThread().interrupt();
                     throw new CrawlException("interrupted", ex);
@@ -388,8 +391,7 @@ public final class Crawler implements AutoCloseable {
         }
 
         /** Fetches one URL and records the outcome; false when the host must stop for this run. */
-        private boolean fetchAndRecord(FrontierEntry e) {
-            Optional<History> prior = frontier.history(e.url());
+        private boolean fetchAndRecord(FrontierEntry e, Optional<History> prior) {
             boolean conditional = prior.isPresent() && prior.get().status() >= 200 && prior.get().status() < 300;
             FetchResult r = fetch(new FetchRequest(URI.create(e.url()), e.referrer(),
                     conditional ? prior.get().etag() : null, conditional ? prior.get().lastModified() : null));
@@ -599,9 +601,8 @@ public final class Crawler implements AutoCloseable {
             List<Candidate> next = new ArrayList<>();
             String sha = null;
             if (c.status() >= 200 && c.status() < 300) {
-                try (InputStream in = archive.openPayload(c)) {
-                    byte[] raw = in.readNBytes(MAX_PARSE_BYTES);
-                    byte[] bytes = gunzipIfNeeded(raw);
+                try (InputStream in = archive.openDocument(c)) {
+                    byte[] bytes = readUpTo(in, MAX_PARSE_BYTES);
                     sha = c.sha256();
                     if (parsable(c.contentType(), URI.create(e.url()))) {
                         for (Link l : extractor.extract(URI.create(e.url()), charsets.decode(c.contentType(), bytes))) {
@@ -657,17 +658,6 @@ public final class Crawler implements AutoCloseable {
             // a cut gzip stream still yields what came before the cut
         }
         return out.toByteArray();
-    }
-
-    private static byte[] gunzipIfNeeded(byte[] raw) {
-        if (raw.length > 2 && (raw[0] & 0xff) == 0x1f && (raw[1] & 0xff) == 0x8b) {
-            try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(raw))) {
-                return readUpTo(in, MAX_PARSE_BYTES);
-            } catch (IOException e) {
-                return raw;
-            }
-        }
-        return raw;
     }
 
     private static String sha256(Path body) {

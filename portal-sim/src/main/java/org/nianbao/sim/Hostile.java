@@ -1,6 +1,6 @@
 package org.nianbao.sim;
 
-/** The hostile or broken behaviours a farm can switch on; each lives on one host (see {@link FarmTruth.HostTruth#features()}). */
+/** The hostile, broken or merely inconvenient behaviours a farm can switch on; each lives on one host (see {@link FarmTruth.HostTruth#features()}). */
 public enum Hostile {
     /** robots.txt disallows paths that ordinary pages (and one report) link into. */
     ROBOTS_DISALLOW,
@@ -31,5 +31,10 @@ public enum Hostile {
     /** Every page answers HTTP 412 with a JavaScript challenge, as the Ruishu WAF does. */
     ANTI_BOT,
     /** Links to sites outside the farm. */
-    EXTERNAL_LINKS
+    EXTERNAL_LINKS,
+    /**
+     * HTML gzip-encoded for clients that accept it, with a weak ETag, as nginx with {@code gzip on} does on
+     * most portals: the crawler must archive the encoded bytes and every reader must decode them.
+     */
+    GZIP_HTML
 }

@@ -278,9 +278,18 @@ public final class PortalFarm implements AutoCloseable {
                         .withHeader("Retry-After", String.valueOf(retryAfter));
             } else {
                 reply = build.map().answer(req);
+                if (site.has(Hostile.GZIP_HTML) && acceptsGzip(req) && reply.status() == 200
+                        && reply.contentType() != null && reply.contentType().startsWith("text/html")) {
+                    reply = reply.gzipped();
+                }
             }
             reply = reply.withHeader("Server", serverHeader(site));
             return new FarmHandler.Exchange(reply, new Token(site, rec, kind, req, start, retryAfter, antiBot));
+        }
+
+        private static boolean acceptsGzip(SimRequest req) {
+            String accept = req.header("accept-encoding");
+            return accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("gzip");
         }
 
         /** What the software behind each CMS family usually announces. */

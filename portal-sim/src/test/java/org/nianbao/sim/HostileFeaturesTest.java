@@ -54,6 +54,28 @@ class HostileFeaturesTest {
     }
 
     @Test
+    void gzipHostEncodesHtmlOnlyForClientsThatAcceptItWithAWeakEtag() throws Exception {
+        FarmTruth.HostTruth h = with(Hostile.GZIP_HTML);
+        HttpResponse<byte[]> plain = http.get(h.reportColumnUrl());
+        assertThat(plain.statusCode()).isEqualTo(200);
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+
+        HttpResponse<byte[]> gz = http.get(h.reportColumnUrl(), "Accept-Encoding", "gzip, deflate");
+        assertThat(gz.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(gz.headers().firstValue("Vary")).hasValue("Accept-Encoding");
+        assertThat(gz.headers().firstValue("Content-Length")).hasValue(String.valueOf(gz.body().length));
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz.body()))) {
+            assertThat(in.readAllBytes()).isEqualTo(plain.body());
+        }
+        String etag = gz.headers().firstValue("ETag").orElseThrow();
+        assertThat(etag).startsWith("W/\"").isEqualTo("W/" + plain.headers().firstValue("ETag").orElseThrow());
+        assertThat(http.get(h.reportColumnUrl(), "Accept-Encoding", "gzip", "If-None-Match", etag).statusCode()).isEqualTo(304);
+
+        HttpResponse<byte[]> robots = http.get(h.seedUrl().resolve("/robots.txt"), "Accept-Encoding", "gzip");
+        assertThat(robots.headers().firstValue("Content-Encoding")).as("only HTML is encoded").isEmpty();
+    }
+
+    @Test
     void antiBotHostAnswers412ChallengesAndIsNotInTheReportTruth() {
         FarmTruth.HostTruth h = with(Hostile.ANTI_BOT);
         assertThat(h.blocksCrawlers()).isTrue();

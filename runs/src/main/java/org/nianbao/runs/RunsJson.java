@@ -31,6 +31,7 @@ public final class RunsJson {
         m.put("new", r.newReports());
         m.put("changed", r.changedReports());
         m.put("removed", r.removedReports());
+        m.put("reappeared", r.reappearedReports());
         m.put("captures", r.captures());
         m.put("responseRecords", r.responses());
         m.put("revisitRecords", r.captures() - r.responses());

@@ -111,14 +111,14 @@ public final class WeeklyRun {
             if (!interrupted.isEmpty()) log.warn("runs {} were interrupted; this run finishes their work", interrupted);
             long id = runs.begin(clock.instant(), seeds.size());
             RunRecord record = new RunRecord(id, clock.instant(), null, RunRecord.RUNNING, seeds.size(), 0, 0, 0, 0,
-                    0, 0, 0, 0, 0, 0, Map.of(), Map.of(), 0, null);
+                    0, 0, 0, 0, 0, 0, 0, Map.of(), Map.of(), 0, null);
             try {
                 RunResult result = steps(id, record.started(), seeds, db);
                 runs.finish(result.record());
                 return result;
             } catch (RuntimeException | IOException e) {
                 RunRecord failed = new RunRecord(id, record.started(), clock.instant(), RunRecord.FAILED, seeds.size(),
-                        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of(), Map.of(), 0, e.getMessage());
+                        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of(), Map.of(), 0, e.getMessage());
                 runs.finish(failed);
                 throw e instanceof RunsException re ? re : new RunsException("run " + id + " failed: " + e.getMessage(), e);
             }
@@ -170,9 +170,11 @@ public final class WeeklyRun {
         RunRecord done = new RunRecord(id, started, clock.instant(), RunRecord.DONE, seeds.size(), hosts,
                 crawl.requests(), crawl.bytes(), crawl.notModified(),
                 count(changes, ChangeKind.NEW), count(changes, ChangeKind.CHANGED), count(changes, ChangeKind.REMOVED),
+                count(changes, ChangeKind.REAPPEARED),
                 captures, responses, indexed.reportsIndexed(), errors, blocked, crawl.runId(), null);
-        log.info("run {} done: {} requests, {} bytes, {} not modified; {} new, {} changed, {} removed reports",
-                id, done.requests(), done.bytes(), done.notModified(), done.newReports(), done.changedReports(), done.removedReports());
+        log.info("run {} done: {} requests, {} bytes, {} not modified; {} new, {} changed, {} removed, {} reappeared reports",
+                id, done.requests(), done.bytes(), done.notModified(), done.newReports(), done.changedReports(), done.removedReports(),
+                done.reappearedReports());
         return new RunResult(done, changes, hits);
     }
 

@@ -12,6 +12,7 @@ import org.nianbao.runs.changes.Change;
 import org.nianbao.runs.changes.ChangeDetector;
 import org.nianbao.runs.changes.ChangeKind;
 import org.nianbao.runs.changes.ChangeLog;
+import org.nianbao.runs.record.RunLog;
 import org.nianbao.runs.record.RunsDatabase;
 
 import java.net.URI;
@@ -92,6 +93,13 @@ class ReappearedReportTest {
         assertThat(storedChanges(reappeared.reportId())).extracting(Change::kind)
                 .containsExactly(ChangeKind.NEW, ChangeKind.REMOVED, ChangeKind.REAPPEARED);
         assertThat(RunsJson.changes(back.changes())).containsKey("reappeared");
+        assertThat(gone.record().removedReports()).isEqualTo(1);
+        assertThat(back.record().reappearedReports()).as("the run record counts the reappearance").isEqualTo(1);
+        assertThat(back.record().removedReports()).isZero();
+        try (RunsDatabase db = RunsDatabase.open(data)) {
+            assertThat(new RunLog(db).get(back.record().id()).orElseThrow().reappearedReports()).isEqualTo(1);
+        }
+        assertThat(RunsJson.run(back.record())).containsEntry("reappeared", 1);
 
         WeeklyRun.RunResult quiet = runner.run(seeds);
         assertThat(quiet.changes()).as("a reappearance is reported once").isEmpty();

@@ -98,7 +98,8 @@ public final class RunCommand implements Callable<Integer> {
                 r.seeds(), r.hosts(), r.requests(), r.bytes(), r.notModified());
         out.printf("captures %d (%d responses, %d revisits), reports indexed %d%n",
                 r.captures(), r.responses(), r.captures() - r.responses(), r.indexed());
-        out.printf("reports: %d new, %d changed, %d removed%n", r.newReports(), r.changedReports(), r.removedReports());
+        out.printf("reports: %d new, %d changed, %d removed, %d reappeared%n", r.newReports(), r.changedReports(), r.removedReports(),
+                r.reappearedReports());
         for (Change c : result.changes()) {
             out.printf("  %-7s %s  %s%n", c.kind().key(), c.reportId() == null ? "" : c.reportId(), c.url());
         }

@@ -57,6 +57,24 @@ final class ArchiveReader implements AutoCloseable {
 
     /** The payload as archived; for a revisit, the payload of the record it refers to. */
     InputStream openPayload(Capture capture) throws IOException {
+        return readResponse(capture, PayloadReader::open);
+    }
+
+    /** The document the payload carries, its Content-Encoding (gzip…) undone: what extraction reads. */
+    InputStream openDocument(Capture capture) throws IOException {
+        return readResponse(capture, PayloadReader::openDocument);
+    }
+
+    /** The Content-Encoding the payload was archived in, if the server compressed it. */
+    Optional<String> contentEncoding(Capture capture) throws IOException {
+        return readResponse(capture, PayloadReader::contentEncoding);
+    }
+
+    private interface ResponseRead<T> {
+        T read(Path warcFile, long offset) throws IOException;
+    }
+
+    private <T> T readResponse(Capture capture, ResponseRead<T> read) throws IOException {
         CaptureRow row = store().byId(capture.id()).orElseThrow(() -> new ArchiveException("no capture with id " + capture.id()));
         if (row.refersTo() != null) {
             long target = row.refersTo();
@@ -66,10 +84,10 @@ final class ArchiveReader implements AutoCloseable {
         Path closed = WarcArchive.warcDir(dataDir).resolve(file);
         Path open = WarcArchive.warcDir(dataDir).resolve(file + WarcFileWriter.OPEN_SUFFIX);
         try {
-            return PayloadReader.open(Files.exists(closed) ? closed : open, row.capture().offset());
+            return read.read(Files.exists(closed) ? closed : open, row.capture().offset());
         } catch (java.nio.file.NoSuchFileException renamedMeanwhile) {
             // the writer closed (renamed) the file between the check and the open
-            return PayloadReader.open(closed, row.capture().offset());
+            return read.read(closed, row.capture().offset());
         }
     }
 

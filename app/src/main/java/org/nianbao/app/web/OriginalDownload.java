@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
 /**
  * {@code GET /originals/{captureId}}: the archived bytes of one capture, exactly as stored in the WARC, as an
  * attachment named like the original file (RFC 6266 / RFC 5987 for Chinese names), with its SHA-256.
+ * A payload the server had gzip-encoded goes out with that Content-Encoding: the bytes on the wire are
+ * the archived ones (their digest is the WARC's, and RFC 9530's Repr-Digest covers the encoded form),
+ * and a browser saves the decoded document.
  * The response is sandboxed: a crawled HTML page must never run in nianbao's origin.
  */
 final class OriginalDownload {
@@ -46,6 +49,7 @@ final class OriginalDownload {
         ctx.header("X-Content-SHA256", c.sha256());
         ctx.header("Repr-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(c.sha256())) + ":");
         ctx.header("Cache-Control", "private, max-age=86400, immutable");
+        archive.contentEncoding(c).ifPresent(encoding -> ctx.header("Content-Encoding", encoding));
         ctx.result(archive.openPayload(c));
     }
 

@@ -37,7 +37,7 @@ final class VersionTexts {
             if (known != null) return known;
         }
         ExtractedDocument doc;
-        try (InputStream in = archive.openPayload(c)) {
+        try (InputStream in = archive.openDocument(c)) {
             doc = extractor.extract(in, c.contentType(), c.url());
         }
         String text = doc.text() == null ? "" : doc.text();

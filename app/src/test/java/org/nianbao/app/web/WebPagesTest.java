@@ -203,6 +203,16 @@ class WebPagesTest {
         assertThat(sha256(html.body())).isEqualTo(page.sha256());
         assertThat(html.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
         assertThat(html.headers().firstValue("Content-Disposition")).hasValueSatisfying(v -> assertThat(v).contains("filename=\"2020.html\""));
+        assertThat(html.headers().firstValue("Content-Encoding")).isEmpty();
+
+        // Archived gzip-encoded as the server sent it: the same bytes go out, labelled so a browser saves the page.
+        Capture gzipped = built.captures().get("guyuan");
+        HttpResponse<byte[]> encoded = getBytes("/originals/" + gzipped.id());
+        assertThat(encoded.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(sha256(encoded.body())).isEqualTo(gzipped.sha256());
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(encoded.body()))) {
+            assertThat(in.readAllBytes()).isEqualTo(Files.readAllBytes(WebTestData.doc("001_d3dbc75fcf03ce83", "report.utf8.html")));
+        }
     }
 
     @Test
@@ -278,7 +288,7 @@ class WebPagesTest {
             org.nianbao.runs.record.RunLog runs = new org.nianbao.runs.record.RunLog(db);
             long id = runs.begin(started, 5);
             runs.finish(new org.nianbao.runs.record.RunRecord(id, started, started.plusSeconds(600), org.nianbao.runs.record.RunRecord.DONE,
-                    5, 4, 120, 3_000_000, 80, 2, 1, 1, 40, 12, 4, Map.of("timeout", 2, "http-404", 1),
+                    5, 4, 120, 3_000_000, 80, 2, 1, 1, 0, 40, 12, 4, Map.of("timeout", 2, "http-404", 1),
                     Map.of("www.sim-yinchuan.gov.cn", "WAF challenge"), 7, null));
         }
         try (WebServer s = new WebServer(searcher, other, "127.0.0.1", 0, Clock.systemUTC(), Optional::empty).start()) {

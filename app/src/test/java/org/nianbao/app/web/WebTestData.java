@@ -69,8 +69,10 @@ final class WebTestData {
                     wuzhong.getBytes(StandardCharsets.UTF_8), FIRST)));
             captures.put("wuzhong-pdf", archive.store(exchange(bodies, WUZHONG_PDF, "application/pdf",
                     Files.readAllBytes(doc("000_ce2cda99d1cc7ffa", "report.pdf")), FIRST.plusSeconds(5))));
+            // 固原's server compresses its pages, as most portals' nginx does: archived gzip-encoded, as sent.
             captures.put("guyuan", archive.store(exchange(bodies, "http://www.sim-guyuan.gov.cn/xxgk/2021/ndbg.html",
-                    "text/html; charset=utf-8", Files.readAllBytes(doc("001_d3dbc75fcf03ce83", "report.utf8.html")), FIRST.plusSeconds(10))));
+                    "text/html; charset=utf-8", gzip(Files.readAllBytes(doc("001_d3dbc75fcf03ce83", "report.utf8.html"))),
+                    FIRST.plusSeconds(10), "Content-Encoding: gzip\r\n")));
             captures.put("lingwu", archive.store(exchange(bodies, "http://www.sim-lingwu.gov.cn/zwgk/ndbg/2020.html",
                     "text/html; charset=utf-8", Files.readAllBytes(doc("002_b6c5992465737a46", "report.utf8.html")), FIRST.plusSeconds(15))));
             captures.put("pingluo", archive.store(exchange(bodies, "http://www.sim-pingluo.gov.cn/xxgk/ndbg/2020.html",
@@ -124,13 +126,27 @@ final class WebTestData {
     }
 
     private static Exchange exchange(Path dir, String url, String contentType, byte[] body, Instant at) throws IOException {
+        return exchange(dir, url, contentType, body, at, "");
+    }
+
+    private static Exchange exchange(Path dir, String url, String contentType, byte[] body, Instant at, String moreHeaders)
+            throws IOException {
         URI uri = URI.create(url);
         String request = "GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n\r\n";
-        String head = "HTTP/1.1 200 OK\r\nContent-Type: " + contentType + "\r\nContent-Length: " + body.length + "\r\n\r\n";
+        String head = "HTTP/1.1 200 OK\r\nContent-Type: " + contentType + "\r\n" + moreHeaders
+                + "Content-Length: " + body.length + "\r\n\r\n";
         Path file = Files.createTempFile(dir, "body", ".bin");
         Files.write(file, body);
         return new Exchange(uri, request.getBytes(StandardCharsets.US_ASCII), head.getBytes(StandardCharsets.ISO_8859_1), file,
                 "127.0.0.1", at, at.plusMillis(200), null, null, null, Map.of());
+    }
+
+    static byte[] gzip(byte[] plain) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out)) {
+            gz.write(plain);
+        }
+        return out.toByteArray();
     }
 
     static String enc(String s) {

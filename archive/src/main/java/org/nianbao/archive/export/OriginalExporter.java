@@ -27,7 +27,8 @@ import java.util.Optional;
 
 /**
  * Writes an original payload exactly as archived (transfer-decoded, otherwise untouched) plus a
- * sidecar JSON that says where it came from. The bytes are re-hashed on the way out and must match
+ * sidecar JSON that says where it came from. A payload the server sent gzip-encoded is written as the
+ * document (decoded), the sidecar saying so with the digests of both. The bytes are re-hashed on the way out and must match
  * the recorded SHA-1 and SHA-256, so an export is itself a fixity check.
  */
 public final class OriginalExporter {
@@ -74,15 +75,9 @@ public final class OriginalExporter {
         Path tmp = outDir.resolve(base + ".part");
         MessageDigest sha1 = Digests.sha1();
         MessageDigest sha256 = Digests.sha256();
-        long length = 0;
-        try (InputStream in = archive.openPayload(c); OutputStream out = Files.newOutputStream(tmp)) {
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                sha1.update(buf, 0, n);
-                sha256.update(buf, 0, n);
-                out.write(buf, 0, n);
-                length += n;
-            }
+        long length;
+        try (InputStream in = archive.openPayload(c)) {
+            length = copyHashing(in, tmp, sha1, sha256);
         }
         String gotSha1 = Digests.base32(sha1.digest());
         String gotSha256 = Digests.hex(sha256.digest());
@@ -91,10 +86,59 @@ public final class OriginalExporter {
             throw new ArchiveException("fixity failure exporting capture " + c.id() + " of " + c.url()
                     + ": the archived bytes hash to sha256 " + gotSha256 + ", the record says " + c.sha256());
         }
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        Optional<String> encoding = archive.contentEncoding(c);
+        Map<String, Object> decoded = null;
+        if (encoding.isPresent()) {
+            // The archived bytes are the server's gzip (or other) encoding of the document; an archivist
+            // exporting an original wants the document, so it is written decoded and the sidecar keeps both digests.
+            try {
+                decoded = writeDocument(c, target, encoding.get());
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } else {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
         Path sidecar = outDir.resolve(base + ".json");
-        JSON.writeValue(sidecar.toFile(), sidecar(c, row, target));
+        Map<String, Object> facts = sidecar(c, row, target);
+        if (decoded != null) facts.put("decoded", decoded);
+        JSON.writeValue(sidecar.toFile(), facts);
         return new ExportResult(target, sidecar, c);
+    }
+
+    /** Copies {@code in} to {@code file}, feeding every byte to the digests; returns the length. */
+    private static long copyHashing(InputStream in, Path file, MessageDigest... digests) throws IOException {
+        long length = 0;
+        try (OutputStream out = Files.newOutputStream(file)) {
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                for (MessageDigest d : digests) d.update(buf, 0, n);
+                out.write(buf, 0, n);
+                length += n;
+            }
+        }
+        return length;
+    }
+
+    private Map<String, Object> writeDocument(Capture c, Path target, String encoding) throws IOException {
+        Path part = target.resolveSibling(target.getFileName() + ".decoded.part");
+        MessageDigest sha256 = Digests.sha256();
+        long length;
+        try (InputStream in = archive.openDocument(c)) {
+            length = copyHashing(in, part, sha256);
+        } catch (IOException e) {
+            Files.deleteIfExists(part);
+            throw new ArchiveException("capture " + c.id() + " of " + c.url() + " is archived " + encoding
+                    + "-encoded and cannot be decoded: " + e.getMessage(), e);
+        }
+        Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("from", "Content-Encoding: " + encoding);
+        m.put("length", length);
+        m.put("sha256", "sha256:" + Digests.hex(sha256.digest()));
+        m.put("note", "the file is the document with the server's Content-Encoding undone; length, sha1 and "
+                + "sha256 above are those of the archived (encoded) payload, as in the WARC record");
+        return m;
     }
 
     private Map<String, Object> sidecar(Capture c, CaptureRow row, Path target) throws IOException {

@@ -65,6 +65,8 @@ public final class CaptureStore implements Closeable {
                 s.execute("CREATE INDEX IF NOT EXISTS capture_sha1 ON capture(sha1, id)");
                 s.execute("CREATE INDEX IF NOT EXISTS capture_sha256 ON capture(sha256, id)");
                 s.execute("CREATE INDEX IF NOT EXISTS capture_surt ON capture(surt, time_ms)");
+                // verify follows each revisit's WARC-Refers-To by record id
+                s.execute("CREATE INDEX IF NOT EXISTS capture_record_id ON capture(record_id)");
             }
             return new CaptureStore(db);
         } catch (SQLException e) {
@@ -148,6 +150,11 @@ public final class CaptureStore implements Closeable {
 
     public synchronized void forEachById(Consumer<CaptureRow> sink) throws IOException {
         forEach("ORDER BY id", sink);
+    }
+
+    /** The captures in one WARC file, by offset (verify checks a file's records against them). */
+    public synchronized List<CaptureRow> rowsIn(String warcFile) throws IOException {
+        return many("WHERE warc_file = ? ORDER BY warc_offset", warcFile);
     }
 
     /** Offsets of the captures in one WARC file, ascending (verify splits big files there). */

@@ -10,16 +10,21 @@ import org.nianbao.archive.warc.ScannedRecord;
 import org.nianbao.archive.warc.WarcFileWriter;
 import org.nianbao.archive.warc.WarcScanner;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,7 +35,8 @@ import java.util.function.Consumer;
 /**
  * Proves the archive is what it claims: re-reads every WARC record, recomputes block and payload
  * digests (SHA-1, and SHA-256 of payloads), and checks that the capture table and the CDXJ index
- * agree with the files. Files are read in parallel, one thread per core.
+ * agree with the files. Files are read in parallel, one thread per core, and handed over one at a
+ * time, so memory does not grow with the archive.
  */
 public final class Verifier {
     private final Path dataDir;
@@ -77,34 +83,29 @@ public final class Verifier {
                 }
             }
         }
-        List<FileResult> results = scanAll(files);
-        List<Mismatch> mismatches = new ArrayList<>();
-        Map<String, Found> byLocation = new HashMap<>();
-        Map<String, Found> byRecordId = new HashMap<>();
-        long records = 0;
-        long bytes = 0;
-        long payloadBytes = 0;
-        for (FileResult r : results) {
-            mismatches.addAll(r.mismatches());
-            records += r.records();
-            bytes += r.bytes();
-            payloadBytes += r.payloadBytes();
-            for (Found f : r.found()) {
-                byLocation.put(f.file() + "@" + f.offset(), f);
-                byRecordId.put(f.recordId(), f);
-            }
-        }
-        checkRevisits(byLocation.values(), byRecordId, mismatches);
-        java.util.Set<String> inProgress = new java.util.HashSet<>();
+        Set<String> inProgress = new HashSet<>();
         for (String n : skipped) inProgress.add(n.substring(0, n.length() - WarcFileWriter.OPEN_SUFFIX.length()));
-        Map<String, CaptureRow> rows = checkTable(byLocation, inProgress, mismatches);
-        long cdxLines = checkCdxj(rows, inProgress, mismatches);
-        if (!inProgress.isEmpty()) {
-            // rows of files being written are not checked; neither are they counted as verified
-            rows.values().removeIf(r -> inProgress.contains(r.capture().warcFile()));
-        }
+        // One file's records at a time are held: an archive of millions of captures verifies in
+        // bounded memory. Cross-checks go through the capture table, whose rows are each checked
+        // against their own file; a bit per capture id remembers what has been seen.
+        List<Mismatch> mismatches = new ArrayList<>();
+        Set<String> scanned = new HashSet<>();
+        BitSet matched = new BitSet();
+        long[] totals = new long[4]; // records, compressed bytes, payload bytes, capture records
+        scanEach(files, r -> {
+            scanned.add(r.file());
+            mismatches.addAll(r.mismatches());
+            totals[0] += r.records();
+            totals[1] += r.bytes();
+            totals[2] += r.payloadBytes();
+            totals[3] += r.found().size();
+            checkFileAgainstTable(r, matched, mismatches);
+            checkRevisits(r.found(), mismatches);
+        });
+        long tableRows = checkRowsOfUnscannedFiles(scanned, inProgress, mismatches);
+        long cdxLines = checkCdxj(inProgress, mismatches);
         mismatches.sort((a, b) -> a.file().equals(b.file()) ? Long.compare(a.offset(), b.offset()) : a.file().compareTo(b.file()));
-        return new VerifyReport(files.size(), records, byLocation.size(), rows.size(), cdxLines, bytes, payloadBytes,
+        return new VerifyReport(files.size(), totals[0], totals[3], tableRows, cdxLines, totals[1], totals[2],
                 Duration.ofNanos(System.nanoTime() - t0), skipped, List.copyOf(mismatches));
     }
 
@@ -115,31 +116,39 @@ public final class Verifier {
     /** Files below this size are read by one thread; bigger ones are split at capture offsets. */
     public static final long DEFAULT_SPLIT = 32L << 20;
 
-    private List<FileResult> scanAll(List<Path> files) throws IOException {
+    private interface FileSink {
+        void accept(FileResult r) throws IOException;
+    }
+
+    /**
+     * Scans the files in parallel and hands each file's result to {@code sink} in file order. Only a
+     * window of files ahead of the one being handed over is in flight, so finished results never pile up.
+     */
+    private void scanEach(List<Path> files, FileSink sink) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        AtomicInteger done = new AtomicInteger();
+        int window = threads * 2;
+        int done = 0;
         try {
             List<List<Future<FileResult>>> perFile = new ArrayList<>();
-            for (Path f : files) {
-                List<Future<FileResult>> parts = new ArrayList<>();
-                for (Chunk c : chunks(f)) parts.add(pool.submit(() -> scan(c)));
-                perFile.add(parts);
-            }
-            List<FileResult> out = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
+                while (perFile.size() < files.size() && perFile.size() <= i + window) {
+                    List<Future<FileResult>> parts = new ArrayList<>();
+                    for (Chunk c : chunks(files.get(perFile.size()))) parts.add(pool.submit(() -> scan(c)));
+                    perFile.add(parts);
+                }
                 List<FileResult> parts = new ArrayList<>();
                 for (Future<FileResult> part : perFile.get(i)) parts.add(part.get());
+                perFile.set(i, null);
                 FileResult r = merge(parts);
                 if (parts.size() > 1 && !r.mismatches().isEmpty()) {
                     // a split point may not have been a record boundary: judge the file in one pass
                     r = scan(new Chunk(files.get(i), 0, Long.MAX_VALUE, true));
                 }
-                out.add(r);
-                progress.accept("verified " + done.incrementAndGet() + "/" + files.size() + " " + r.file()
+                sink.accept(r);
+                progress.accept("verified " + (++done) + "/" + files.size() + " " + r.file()
                         + " (" + r.records() + " records" + (r.mismatches().isEmpty() ? "" : ", "
                         + r.mismatches().size() + " problems") + ")");
             }
-            return out;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("verify interrupted", e);
@@ -272,35 +281,32 @@ public final class Verifier {
         }
     }
 
-    private static void checkRevisits(Iterable<Found> all, Map<String, Found> byRecordId, List<Mismatch> bad) {
-        for (Found f : all) {
+    /** A revisit must refer to a capture the archive holds, with the same payload digest. */
+    private void checkRevisits(List<Found> found, List<Mismatch> bad) throws IOException {
+        for (Found f : found) {
             if (!f.type().equals("revisit")) continue;
-            Found original = byRecordId.get(f.refersTo());
-            if (original == null) {
+            Optional<CaptureRow> original = store.byRecordId(f.refersTo());
+            if (original.isEmpty()) {
                 bad.add(new Mismatch(f.file(), f.offset(), "revisit refers to " + f.refersTo() + ", which is in no WARC file"));
-            } else if (f.sha1() == null || !f.sha1().equalsIgnoreCase(original.sha1())) {
+            } else if (f.sha1() == null || !f.sha1().equalsIgnoreCase(original.get().capture().sha1())) {
                 bad.add(new Mismatch(f.file(), f.offset(), "revisit payload digest " + f.sha1()
-                        + " differs from its original's " + original.sha1()));
+                        + " differs from its original's " + original.get().capture().sha1()));
             }
         }
     }
 
-    private Map<String, CaptureRow> checkTable(Map<String, Found> byLocation, java.util.Set<String> inProgress,
-                                               List<Mismatch> bad) throws IOException {
-        Map<String, CaptureRow> rows = new HashMap<>();
-        List<CaptureRow> all = new ArrayList<>();
-        store.forEachById(all::add);
-        for (CaptureRow row : all) {
-            Capture c = row.capture();
-            String key = c.warcFile() + "@" + c.offset();
-            rows.put(key, row);
-            if (inProgress.contains(c.warcFile())) continue; // its file is still being written
-            Found f = byLocation.get(key);
-            if (f == null) {
-                bad.add(new Mismatch(c.warcFile(), c.offset(), "capture " + c.id() + " (" + c.url()
-                        + ") points to no response or revisit record"));
+    /** The capture table's rows of one file against the capture records found in it. */
+    private void checkFileAgainstTable(FileResult r, BitSet matched, List<Mismatch> bad) throws IOException {
+        Map<Long, CaptureRow> rows = new HashMap<>();
+        for (CaptureRow row : store.rowsIn(r.file())) rows.put(row.capture().offset(), row);
+        for (Found f : r.found()) {
+            CaptureRow row = rows.remove(f.offset());
+            if (row == null) {
+                bad.add(new Mismatch(f.file(), f.offset(), f.type() + " record of " + f.url() + " is not in the capture table"));
                 continue;
             }
+            matched.set(Math.toIntExact(row.capture().id()));
+            Capture c = row.capture();
             List<String> diffs = new ArrayList<>();
             if (f.length() != c.recordLength()) diffs.add("record length " + c.recordLength() + " vs file " + f.length());
             if (!f.url().equals(c.url())) diffs.add("URL " + c.url() + " vs file " + f.url());
@@ -314,64 +320,77 @@ public final class Verifier {
                         + String.join("; ", diffs)));
             }
         }
-        for (Found f : byLocation.values()) {
-            if (!rows.containsKey(f.file() + "@" + f.offset())) {
-                bad.add(new Mismatch(f.file(), f.offset(), f.type() + " record of " + f.url() + " is not in the capture table"));
-            }
-        }
-        return rows;
+        for (CaptureRow row : rows.values()) pointsToNothing(row, bad);
     }
 
-    private long checkCdxj(Map<String, CaptureRow> rows, java.util.Set<String> inProgress, List<Mismatch> bad)
-            throws IOException {
+    private static void pointsToNothing(CaptureRow row, List<Mismatch> bad) {
+        Capture c = row.capture();
+        bad.add(new Mismatch(c.warcFile(), c.offset(), "capture " + c.id() + " (" + c.url()
+                + ") points to no response or revisit record"));
+    }
+
+    /** Rows whose file was not read (missing from disk); returns the rows checked, those of files being written left out. */
+    private long checkRowsOfUnscannedFiles(Set<String> scanned, Set<String> inProgress, List<Mismatch> bad) throws IOException {
+        long[] rows = {0};
+        store.forEachById(row -> {
+            String file = row.capture().warcFile();
+            if (inProgress.contains(file)) return; // its file is still being written
+            rows[0]++;
+            if (!scanned.contains(file)) pointsToNothing(row, bad);
+        });
+        return rows[0];
+    }
+
+    private long checkCdxj(Set<String> inProgress, List<Mismatch> bad) throws IOException {
         Path cdx = CdxjIndex.file(dataDir);
         String cdxName = "cdx/" + CdxjIndex.FILE_NAME;
         if (!Files.exists(cdx)) {
-            if (!rows.isEmpty()) bad.add(new Mismatch(cdxName, -1, "CDXJ index is missing (run: nianbao archive reindex)"));
+            if (store.count() > 0) bad.add(new Mismatch(cdxName, -1, "CDXJ index is missing (run: nianbao archive reindex)"));
             return 0;
         }
-        List<String> lines = CdxjIndex.readLines(dataDir);
-        Map<String, Boolean> seen = new HashMap<>();
+        BitSet listed = new BitSet();
+        long count = 0;
         String previous = null;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) continue;
-            CdxjLine l;
-            try {
-                l = CdxjLine.parse(line);
-            } catch (IllegalArgumentException e) {
-                bad.add(new Mismatch(cdxName, i + 1, e.getMessage()));
-                continue;
-            }
-            String sortKey = l.surt() + " " + l.timestamp();
-            if (previous != null && compareBytes(previous, sortKey) > 0) {
-                bad.add(new Mismatch(cdxName, i + 1, "line is out of SURT order"));
-            }
-            previous = sortKey;
-            String key = l.filename() + "@" + l.offset();
-            CaptureRow row = rows.get(key);
-            if (inProgress.contains(l.filename())) {
-                seen.put(key, true);
-                continue;
-            }
-            if (row == null) {
-                bad.add(new Mismatch(cdxName, i + 1, "line for " + l.url() + " points to " + key + ", which is no capture"));
-                continue;
-            }
-            seen.put(key, true);
-            CdxjLine expected = CdxjLine.of(row);
-            if (!expected.equals(l)) {
-                bad.add(new Mismatch(cdxName, i + 1, "line disagrees with capture " + row.capture().id()
-                        + ": expected " + expected.format()));
+        try (BufferedReader in = Files.newBufferedReader(cdx, StandardCharsets.UTF_8)) {
+            int lineNo = 0;
+            for (String line; (line = in.readLine()) != null; ) {
+                lineNo++;
+                if (line.isBlank()) continue;
+                count++;
+                CdxjLine l;
+                try {
+                    l = CdxjLine.parse(line);
+                } catch (IllegalArgumentException e) {
+                    bad.add(new Mismatch(cdxName, lineNo, e.getMessage()));
+                    continue;
+                }
+                String sortKey = l.surt() + " " + l.timestamp();
+                if (previous != null && compareBytes(previous, sortKey) > 0) {
+                    bad.add(new Mismatch(cdxName, lineNo, "line is out of SURT order"));
+                }
+                previous = sortKey;
+                if (inProgress.contains(l.filename())) continue;
+                Optional<CaptureRow> row = store.byLocation(l.filename(), l.offset());
+                if (row.isEmpty()) {
+                    bad.add(new Mismatch(cdxName, lineNo, "line for " + l.url() + " points to " + l.filename() + "@"
+                            + l.offset() + ", which is no capture"));
+                    continue;
+                }
+                listed.set(Math.toIntExact(row.get().capture().id()));
+                CdxjLine expected = CdxjLine.of(row.get());
+                if (!expected.equals(l)) {
+                    bad.add(new Mismatch(cdxName, lineNo, "line disagrees with capture " + row.get().capture().id()
+                            + ": expected " + expected.format()));
+                }
             }
         }
-        for (Map.Entry<String, CaptureRow> e : rows.entrySet()) {
-            if (!seen.containsKey(e.getKey()) && !inProgress.contains(e.getValue().capture().warcFile())) {
-                Capture c = e.getValue().capture();
+        store.forEachById(row -> {
+            Capture c = row.capture();
+            if (!listed.get(Math.toIntExact(c.id())) && !inProgress.contains(c.warcFile())) {
                 bad.add(new Mismatch(c.warcFile(), c.offset(), "capture " + c.id() + " (" + c.url() + ") is missing from the CDXJ index"));
             }
-        }
-        return lines.stream().filter(s -> !s.isBlank()).count();
+        });
+        return count;
     }
 
     /** Byte order of UTF-8, as {@code LC_ALL=C sort} and SQLite order CDXJ keys. */

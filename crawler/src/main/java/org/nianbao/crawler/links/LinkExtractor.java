@@ -49,7 +49,8 @@ public final class LinkExtractor {
         Map<String, Link> out = new LinkedHashMap<>();
         Document doc = Jsoup.parse(text, base.toString());
         URI docBase = baseOf(doc, base);
-        for (Element a : doc.select("a[href], area[href]")) {
+        Found found = Found.in(doc);
+        for (Element a : found.anchors) {
             String href = a.attr("href");
             String anchor = anchorOf(a);
             if (href.toLowerCase(Locale.ROOT).startsWith("javascript:")) {
@@ -58,13 +59,13 @@ public final class LinkExtractor {
             }
             add(out, docBase, href, anchor, false);
         }
-        for (Element f : doc.select("frame[src], iframe[src]")) add(out, docBase, f.attr("src"), f.attr("title"), false);
-        for (Element m : doc.select("meta[http-equiv~=(?i)refresh][content]")) {
+        for (Element f : found.frames) add(out, docBase, f.attr("src"), f.attr("title"), false);
+        for (Element m : found.refreshes) {
             Matcher mm = META_REFRESH.matcher(m.attr("content"));
             if (mm.find()) add(out, docBase, mm.group(1), "", false);
         }
-        for (Element e : doc.select("[onclick]")) scriptLinks(docBase, e.attr("onclick"), anchorOf(e), out);
-        for (Element s : doc.select("script:not([src])")) {
+        for (Element e : found.onclicks) scriptLinks(docBase, e.attr("onclick"), anchorOf(e), out);
+        for (Element s : found.scripts) {
             String code = s.data();
             if (code.contains("<datastore") || code.contains("<record")) {
                 hanwebRecords(docBase, code, out);
@@ -78,6 +79,42 @@ public final class LinkExtractor {
         hanwebPages(docBase, text, out);
         markPaging(base, out);
         return List.copyOf(out.values());
+    }
+
+    private static final Pattern REFRESH = Pattern.compile("(?i)refresh");
+
+    /**
+     * The elements that carry links, gathered in one walk over the document (five {@code select}
+     * calls walked it five times), each list in document order as {@code select} returns it:
+     * {@code a[href], area[href]}; {@code frame[src], iframe[src]}; {@code meta[http-equiv~=(?i)refresh][content]};
+     * {@code [onclick]}; {@code script:not([src])}.
+     */
+    private record Found(List<Element> anchors, List<Element> frames, List<Element> refreshes, List<Element> onclicks,
+                         List<Element> scripts) {
+        static Found in(Document doc) {
+            Found f = new Found(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            for (Element e : doc.getAllElements()) {
+                switch (e.normalName()) {
+                    case "a", "area" -> {
+                        if (e.hasAttr("href")) f.anchors.add(e);
+                    }
+                    case "frame", "iframe" -> {
+                        if (e.hasAttr("src")) f.frames.add(e);
+                    }
+                    case "meta" -> {
+                        if (e.hasAttr("http-equiv") && e.hasAttr("content") && REFRESH.matcher(e.attr("http-equiv")).find()) {
+                            f.refreshes.add(e);
+                        }
+                    }
+                    case "script" -> {
+                        if (!e.hasAttr("src")) f.scripts.add(e);
+                    }
+                    default -> { }
+                }
+                if (e.hasAttr("onclick")) f.onclicks.add(e);
+            }
+            return f;
+        }
     }
 
     private static URI baseOf(Document doc, URI fallback) {

@@ -77,4 +77,43 @@ class FrontierTest {
             assertThat(f.counts("www.a.gov.cn")).isEqualTo(new Frontier.HostCounts(3, 1, 2));
         }
     }
+
+    @Test
+    void aClaimMarksTheBestUrlInFlightAndBringsItsHistoryFromEarlierRuns(@TempDir Path dir) {
+        try (Frontier f = Frontier.open(dir, Clock.systemUTC())) {
+            f.beginOrResume();
+            f.putHistory(new History("http://www.a.gov.cn/report", "\"e7\"", "Mon, 06 Jan 2025 00:00:00 GMT", "abc", 200, "REPORT", 1));
+            f.enqueue(c("http://www.a.gov.cn/page", 10, false));
+            f.enqueue(c("http://www.a.gov.cn/report", 90, false));
+            Frontier.Claim first = f.claim("www.a.gov.cn").orElseThrow();
+            assertThat(first.entry().url()).isEqualTo("http://www.a.gov.cn/report");
+            assertThat(first.history()).get().extracting(History::etag).isEqualTo("\"e7\"");
+            assertThat(f.inflight()).extracting(FrontierEntry::url).containsExactly("http://www.a.gov.cn/report");
+            Frontier.Claim second = f.claim("www.a.gov.cn").orElseThrow();
+            assertThat(second.entry().url()).isEqualTo("http://www.a.gov.cn/page");
+            assertThat(second.history()).isEmpty();
+            assertThat(f.claim("www.a.gov.cn")).isEmpty();
+        }
+    }
+
+    @Test
+    void aUrlQueuedEarlierInTheRunIsRefusedWithoutSpendingBudgetAlsoAfterAResume(@TempDir Path dir) {
+        try (Frontier f = Frontier.open(dir, Clock.systemUTC())) {
+            f.beginOrResume();
+            f.setBudgets(2, 10);
+            assertThat(f.enqueue(c("http://www.a.gov.cn/a", 10, false))).isTrue();
+            assertThat(f.enqueue(c("http://www.a.gov.cn/a", 10, false))).isFalse();
+            assertThat(f.enqueue(c("http://www.a.gov.cn/b", 10, false))).isTrue();
+            assertThat(f.enqueue(c("http://www.a.gov.cn/b", 10, false))).isFalse();
+            assertThat(f.enqueue(c("http://www.a.gov.cn/c", 10, false))).isFalse();
+            assertThat(f.counts("www.a.gov.cn")).isEqualTo(new Frontier.HostCounts(2, 0, 1));
+        }
+        try (Frontier f = Frontier.open(dir, Clock.systemUTC())) {
+            assertThat(f.beginOrResume().resumed()).isTrue();
+            f.setBudgets(2, 10);
+            f.enqueueAll(List.of(c("http://www.a.gov.cn/a", 10, false), c("http://www.a.gov.cn/a", 10, false)));
+            assertThat(f.counts("www.a.gov.cn")).isEqualTo(new Frontier.HostCounts(2, 0, 0));
+            assertThat(f.rows()).hasSize(2);
+        }
+    }
 }

@@ -93,7 +93,7 @@ public final class IndexPipeline {
                 continue;
             }
             ExtractedDocument doc;
-            try (InputStream in = archive.openPayload(capture)) {
+            try (InputStream in = archive.openDocument(capture)) {
                 doc = extractor.extract(in, capture.contentType(), capture.url());
             } catch (IOException | RuntimeException e) {
                 log.warn("capture {} ({}): cannot read its payload: {}", capture.id(), capture.url(), e.toString());
@@ -107,12 +107,26 @@ public final class IndexPipeline {
             }
             CaptureContext context = contextOf(capture);
             ParsedReport parsed = parser.parse(doc, hints(context, capture));
-            if (!isReport(parsed, doc)) {
-                skipped.merge("not a report (" + doc.format() + ")", 1L, Long::sum);
-                continue;
-            }
             ReportRecord record = new ReportRecord(reportId(parsed, capture), parsed, doc.text(),
                     List.of(original(capture, doc.format())), "current");
+            if (!isReport(parsed, doc)) {
+                // A scan whose OCR read no title and no tables is still the report's original when a report
+                // page linked it: the archivist must find it there. Alone, nothing says what it is.
+                Optional<ReportRecord> page = isScan(doc) ? referringReport(context, byUrl) : Optional.empty();
+                if (page.isEmpty() || !cannotNameItself(doc, capture)) {
+                    skipped.merge("not a report (" + doc.format() + ")", 1L, Long::sum);
+                    continue;
+                }
+                log.info("capture {} ({}) is a scan nothing could be read from; kept as an original of {}, the report of {}",
+                        capture.id(), capture.url(), page.get().id(), context.referrer());
+                record = joined(page.get(), record);
+                for (Original o : page.get().originals()) byUrl.put(o.url(), record);
+                index.addOrUpdate(record);
+                bySha256.put(capture.sha256(), record);
+                byUrl.put(capture.url(), record);
+                indexed++;
+                continue;
+            }
             Optional<ReportRecord> page = referringReport(context, byUrl);
             if (page.isPresent() && cannotNameItself(doc, capture)) {
                 record = joined(page.get(), record);
@@ -203,6 +217,11 @@ public final class IndexPipeline {
         boolean namesItself = title != null && (title.contains("年度报告") || title.contains("年报"));
         return namesItself && parsed.agency() != null && parsed.reportYear() != null
                 && doc.text().length() > 500;
+    }
+
+    /** An image-only document: its text, if any, came from OCR (or is still waiting for it). */
+    static boolean isScan(ExtractedDocument doc) {
+        return doc.method() != null && (doc.method().equals("ocr") || doc.method().equals("needs_ocr"));
     }
 
     /** agency + year when the report names both; otherwise its URL, so unknown reports never merge. */

@@ -2,12 +2,15 @@ package org.nianbao.indexer.search;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.ConcurrentSortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
@@ -19,24 +22,35 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiPhraseQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BitDocIdSet;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.FixedBitSet;
 import org.nianbao.indexer.index.ChineseAnalyzers;
 import org.nianbao.indexer.index.Figures;
 import org.nianbao.indexer.index.IndexException;
@@ -49,9 +63,9 @@ import org.nianbao.indexer.parse.ParsedReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +74,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Searches the report index: query, facet drill-down with drill-sideways counts, sort, highlighted
@@ -73,22 +92,90 @@ public final class ReportSearcher implements AutoCloseable {
     private static final Set<String> RECORD_ONLY = Set.of(ReportFields.RECORD);
     private static final Set<String> RECORD_AND_TEXT = Set.of(ReportFields.RECORD, ReportFields.TEXT);
 
+    /** Fewest documents worth a slice of their own (a thread per slice costs more than it saves below). */
+    static final int MIN_DOCS_PER_SLICE = 25_000;
+
     private final Directory directory;
     private final SearcherManager manager;
+    private final ExecutorService executor;
+    private final int threads;
+    private final long phraseScoringLimit;
     private final FacetsConfig config = ReportFields.facetsConfig();
     private volatile View view;
 
     /** What is derived once per index version: facet ordinals and the numeric field names. */
-    private record View(IndexReader reader, SortedSetDocValuesReaderState state, Set<String> numericFields) {
+    private record View(IndexReader reader, SortedSetDocValuesReaderState state, Set<String> numericFields, FieldInfos fieldInfos,
+                        Map<String, Counted> browses, Map<String, LabelAndValue[]> everyReport, Facets[] countedOnce) {
+
+        /** Every child of the dimension (or path) counted over the whole index, or null when not indexed. */
+        LabelAndValue[] allChildren(String dim, String[] path) throws IOException {
+            String key = dim + '\u0000' + String.join("\u001f", path);
+            synchronized (everyReport) {
+                if (everyReport.containsKey(key)) return everyReport.get(key);
+                // Counted once per index version (a pass over every report); the Facets is not thread-safe.
+                if (countedOnce[0] == null) countedOnce[0] = new SortedSetDocValuesFacetCounts(state);
+                Facets all = countedOnce[0];
+                FacetResult r = childrenOrNull(() -> all.getAllChildren(dim, path));
+                LabelAndValue[] values = r == null ? null : r.labelValues;
+                everyReport.put(key, values);
+                return values;
+            }
+        }
     }
 
-    private ReportSearcher(Directory directory, SearcherManager manager) {
+    /** Browses remembered per index version: a sidebar is clicked through the same few combinations. */
+    private static final int BROWSES_CACHED = 512;
+
+    private ReportSearcher(Directory directory, int threads, int minDocsPerSlice, long phraseScoringLimit) throws IOException {
         this.directory = directory;
-        this.manager = manager;
+        this.threads = threads;
+        this.phraseScoringLimit = phraseScoringLimit;
+        AtomicInteger n = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "nianbao-search-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.manager = new SearcherManager(directory, new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                return new SlicedSearcher(reader, executor, threads, minDocsPerSlice);
+            }
+        });
     }
 
-    /** Opens the index in {@code dir} for searching (it must exist: index something first). */
+    /**
+     * Searches with one slice of the index per thread (whole segments or parts of one), so a query that
+     * matches most of a big index is counted on every core rather than one.
+     */
+    private static final class SlicedSearcher extends IndexSearcher {
+        private final int threads;
+        private final int minDocsPerSlice;
+
+        SlicedSearcher(IndexReader reader, ExecutorService executor, int threads, int minDocsPerSlice) {
+            super(reader, executor);
+            this.threads = threads;
+            this.minDocsPerSlice = minDocsPerSlice;
+        }
+
+        @Override
+        protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
+            long docs = leaves.stream().mapToLong(l -> l.reader().maxDoc()).sum();
+            int perSlice = (int) Math.max(minDocsPerSlice, (docs + threads - 1) / threads);
+            return slices(leaves, perSlice, Integer.MAX_VALUE, true);
+        }
+    }
+
+    /** Opens the index in {@code dir} for searching (it must exist: index something first), using every core. */
     public static ReportSearcher open(Path dir) {
+        return open(dir, Runtime.getRuntime().availableProcessors(), MIN_DOCS_PER_SLICE, RankingQuery.PHRASE_SCORING_LIMIT);
+    }
+
+    /**
+     * As {@link #open(Path)}, with {@code threads} search threads, slices of at least {@code minDocsPerSlice}
+     * and searches of more than {@code phraseScoringLimit} matches ranked by bigram frequencies.
+     */
+    static ReportSearcher open(Path dir, int threads, int minDocsPerSlice, long phraseScoringLimit) {
         try {
             if (!Files.isDirectory(dir)) throw new IndexException("no index in " + dir + " (run `nianbao index` first)", null);
             Directory directory = FSDirectory.open(dir);
@@ -96,13 +183,21 @@ public final class ReportSearcher implements AutoCloseable {
                 directory.close();
                 throw new IndexException("no index in " + dir + " (run `nianbao index` first)", null);
             }
-            return new ReportSearcher(directory, new SearcherManager(directory, null));
+            return new ReportSearcher(directory, Math.max(1, threads), Math.max(1, minDocsPerSlice), phraseScoringLimit);
         } catch (IOException e) {
             throw new IndexException("cannot open the index in " + dir + ": " + e.getMessage(), e);
         }
     }
 
-    /** Runs one search. Throws {@link QueryParseException} for a malformed query, facet or sort. */
+    /**
+     * Runs one search. Throws {@link QueryParseException} for a malformed query, facet or sort.
+     *
+     * <p>Two passes over the matches, each spread over the cores: one without scores counts every match and
+     * its facet values (a phrase stops at its first occurrence in a report), one with scores or the sort finds
+     * the page (and skips what cannot compete). Scoring every match to rank a page is what made a common
+     * phrase slow: its frequency had to be computed in every report. Each dimension drilled into is counted
+     * sideways (the matches of every other drill-down), as Lucene's DrillSideways would.
+     */
     public SearchResult search(SearchRequest request) {
         IndexSearcher searcher = acquire();
         try {
@@ -112,20 +207,196 @@ public final class ReportSearcher implements AutoCloseable {
             Sort sort = sortFor(request.sort(), v.numericFields());
             if (v.state() == null) return new SearchResult(0, List.of(), Map.of());
 
-            DrillDownQuery ddq = drillDown(base, drills);
-            int topN = Math.max(1, request.offset() + request.limit());
-            DrillSideways.DrillSidewaysResult r = new DrillSideways(searcher, config, v.state())
-                    .search(ddq, null, null, topN, sort, false);
-            long total = total(r);
-            ScoreDoc[] page = request.offset() >= r.hits.scoreDocs.length || request.limit() == 0 ? new ScoreDoc[0]
-                    : Arrays.copyOfRange(r.hits.scoreDocs, request.offset(), Math.min(r.hits.scoreDocs.length, request.offset() + request.limit()));
-            List<ReportHit> hits = hits(searcher, base, page);
-            return new SearchResult(total, hits, facetCounts(r.facets, drills));
+            Query query = drillDown(base, drills);
+            // A browse (no query words, only facets) is answered from the view's cache when it was asked before.
+            String browseKey = base instanceof MatchAllDocsQuery ? browseKey(drills) : null;
+            Counted counted = browseKey == null ? null : v.browses().get(browseKey);
+            FacetsCollector matches = null;
+            if (counted == null) {
+                boolean phrases = hasPhrase(base);
+                matches = count(searcher, query, phrases);
+                long total = matches.getMatchingDocs().stream().mapToLong(m -> m.totalHits()).sum();
+                Map<String, Children> byDim = new LinkedHashMap<>();
+                Children drilledDown = facets(searcher, v, matches);
+                for (String dim : drills.keySet()) {
+                    Map<String, List<String[]>> others = new LinkedHashMap<>(drills);
+                    others.remove(dim);
+                    byDim.put(dim, facets(searcher, v, count(searcher, drillDown(base, others), phrases)));
+                }
+                counted = new Counted(total, facetCounts(dim -> byDim.getOrDefault(dim, drilledDown), drills));
+                if (browseKey != null) v.browses().put(browseKey, counted);
+            }
+            int topN = request.offset() + request.limit();
+            ScoreDoc[] page = new ScoreDoc[0];
+            if (request.limit() > 0 && request.offset() < counted.total()) {
+                // Ranks only what the count found: a phrase is not re-checked in reports that hold its bigrams apart.
+                // Many matches are ranked by the bigrams' frequencies (see RankingQuery).
+                Query ranked = matches == null ? query : new BooleanQuery.Builder()
+                        .add(counted.total() > phraseScoringLimit ? RankingQuery.of(base) : query, BooleanClause.Occur.MUST)
+                        .add(new MatchedDocsQuery(matches.getMatchingDocs()), BooleanClause.Occur.FILTER).build();
+                TopDocs top = sort == null
+                        ? searcher.search(ranked, new TopScoreDocCollectorManager(topN, null, topN))
+                        : searcher.search(ranked, new TopFieldCollectorManager(sort, topN, null, topN));
+                if (request.offset() < top.scoreDocs.length) {
+                    page = Arrays.copyOfRange(top.scoreDocs, request.offset(), Math.min(top.scoreDocs.length, topN));
+                }
+            }
+            List<ReportHit> hits = hits(searcher, v, base, page);
+            return new SearchResult(counted.total(), hits, counted.facets());
         } catch (IOException e) {
             throw new IndexException("search failed: " + e.getMessage(), e);
         } finally {
             release(searcher);
         }
+    }
+
+    /** The total and facet counts of one search. */
+    private record Counted(long total, Map<String, Map<String, Long>> facets) {
+        Counted {
+            // Shared by every search the cache answers: read-only, in the order built.
+            Map<String, Map<String, Long>> copy = new LinkedHashMap<>();
+            facets.forEach((dim, counts) -> copy.put(dim, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counts))));
+            facets = java.util.Collections.unmodifiableMap(copy);
+        }
+    }
+
+    /** The drill-down of a browse, in a canonical order (dimensions sorted, values in the order asked). */
+    private static String browseKey(Map<String, List<String[]>> drills) {
+        StringBuilder key = new StringBuilder();
+        new java.util.TreeMap<>(drills).forEach((dim, paths) -> {
+            key.append(dim).append('\u0000');
+            for (String[] p : paths) key.append(String.join("\u001f", p)).append('\u0000');
+            key.append('\u0001');
+        });
+        return key.toString();
+    }
+
+    /** Every match of {@code query}, without scores (see {@link EveryDocQuery} for why it is a conjunction). */
+    private static FacetsCollector count(IndexSearcher searcher, Query query, boolean phrases) throws IOException {
+        // Only phrases need it: a disjunction of plain terms is counted fastest a window at a time.
+        Query counted = !phrases ? query : new BooleanQuery.Builder().add(query, BooleanClause.Occur.FILTER)
+                .add(new EveryDocQuery(), BooleanClause.Occur.FILTER).build();
+        return searcher.search(counted, new FacetsCollectorManager());
+    }
+
+    /** Whether the query (not a DrillDownQuery: it hides its clauses from visitors) holds a phrase. */
+    private static boolean hasPhrase(Query query) {
+        boolean[] found = {false};
+        query.visit(new QueryVisitor() {
+            @Override
+            public void consumeTerms(Query q, Term... terms) {
+                if (q instanceof PhraseQuery || q instanceof MultiPhraseQuery) found[0] = true;
+            }
+
+            @Override
+            public void consumeTermsMatching(Query q, String field, java.util.function.Supplier<org.apache.lucene.util.automaton.ByteRunAutomaton> automaton) {
+            }
+
+            @Override
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                return this;
+            }
+        });
+        return found[0];
+    }
+
+    /** The counted children of a facet dimension (or of a path in it), top first, or null when it is not indexed. */
+    private interface Children {
+        LabelAndValue[] top(String dim, String[] path) throws IOException;
+    }
+
+    /**
+     * Facet counts of {@code matches}. Over half the index, the reports that do not match are counted instead
+     * and taken from the whole index's counts (counted once per index version): a word in every report then
+     * costs almost nothing to count, and the counts stay exact.
+     */
+    private Children facets(IndexSearcher searcher, View v, FacetsCollector matches) throws IOException {
+        long total = matches.getMatchingDocs().stream().mapToLong(m -> m.totalHits()).sum();
+        int live = searcher.getIndexReader().numDocs();
+        if (total > live / 2) {
+            Facets rest = new SortedSetDocValuesFacetCounts(v.state(), new Fixed(complement(searcher, matches)));
+            return (dim, path) -> {
+                LabelAndValue[] all = v.allChildren(dim, path);
+                if (all == null) return null;
+                FacetResult minus = childrenOrNull(() -> rest.getAllChildren(dim, path));
+                Map<String, Long> subtract = new java.util.HashMap<>();
+                if (minus != null) for (LabelAndValue lv : minus.labelValues) subtract.put(lv.label, lv.value.longValue());
+                List<LabelAndValue> left = new ArrayList<>();
+                for (LabelAndValue lv : all) {
+                    long n = lv.value.longValue() - subtract.getOrDefault(lv.label, 0L);
+                    if (n > 0) left.add(new LabelAndValue(lv.label, n));
+                }
+                // Lucene's order: count, then label (ordinal order, which is the labels' code-point order).
+                left.sort(Comparator.comparingLong((LabelAndValue lv) -> -lv.value.longValue()).thenComparing(lv -> lv.label, CODE_POINTS));
+                return left.subList(0, Math.min(left.size(), MAX_FACET_CHILDREN)).toArray(LabelAndValue[]::new);
+            };
+        }
+        Facets facets;
+        if (threads == 1 || matches.getMatchingDocs().size() == 1) {
+            facets = new SortedSetDocValuesFacetCounts(v.state(), matches);
+        } else {
+            try {
+                facets = new ConcurrentSortedSetDocValuesFacetCounts(v.state(), matches, executor);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IndexException("search interrupted", e);
+            }
+        }
+        return (dim, path) -> {
+            FacetResult fr = childrenOrNull(() -> facets.getTopChildren(MAX_FACET_CHILDREN, dim, path));
+            return fr == null ? null : fr.labelValues;
+        };
+    }
+
+    private static final Comparator<String> CODE_POINTS = (a, b) -> Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
+
+    private interface FacetCall {
+        FacetResult get() throws IOException;
+    }
+
+    /** The facet result, or null when the dimension (or path) was never indexed. */
+    private static FacetResult childrenOrNull(FacetCall call) throws IOException {
+        try {
+            return call.get();
+        } catch (IllegalArgumentException notIndexed) {
+            return null;
+        }
+    }
+
+    /** Matching documents handed to Lucene's facet counting as if collected. */
+    private static final class Fixed extends FacetsCollector {
+        private final List<MatchingDocs> docs;
+
+        Fixed(List<MatchingDocs> docs) {
+            this.docs = docs;
+        }
+
+        @Override
+        public List<MatchingDocs> getMatchingDocs() {
+            return docs;
+        }
+    }
+
+    /** The live documents that {@code matches} does not hold, segment by segment. */
+    private static List<FacetsCollector.MatchingDocs> complement(IndexSearcher searcher, FacetsCollector matches) throws IOException {
+        MatchedDocsQuery matched = new MatchedDocsQuery(matches.getMatchingDocs());
+        List<FacetsCollector.MatchingDocs> out = new ArrayList<>();
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            int maxDoc = leaf.reader().maxDoc();
+            FixedBitSet rest = new FixedBitSet(maxDoc);
+            rest.set(0, maxDoc);
+            FixedBitSet hit = matched.bits(leaf.ord);
+            if (hit != null) rest.andNot(hit);
+            Bits live = leaf.reader().getLiveDocs();
+            if (live != null) {
+                for (int doc = rest.nextSetBit(0); doc != DocIdSetIterator.NO_MORE_DOCS; doc = doc + 1 >= maxDoc ? DocIdSetIterator.NO_MORE_DOCS : rest.nextSetBit(doc + 1)) {
+                    if (!live.get(doc)) rest.clear(doc);
+                }
+            }
+            int n = rest.cardinality();
+            if (n > 0) out.add(new FacetsCollector.MatchingDocs(leaf, new BitDocIdSet(rest, n), n, null));
+        }
+        return out;
     }
 
     /** Number of reports matching the query and drill-down. */
@@ -327,12 +598,7 @@ public final class ReportSearcher implements AutoCloseable {
         return new Sort(f, new SortField(ReportFields.ID, SortField.Type.STRING));
     }
 
-    private static long total(DrillSideways.DrillSidewaysResult r) {
-        if (r.hits.totalHits.relation() == TotalHits.Relation.EQUAL_TO) return r.hits.totalHits.value();
-        return r.drillDownFacetsCollector.getMatchingDocs().stream().mapToLong(m -> m.totalHits()).sum();
-    }
-
-    private Map<String, Map<String, Long>> facetCounts(Facets facets, Map<String, List<String[]>> drills) throws IOException {
+    private Map<String, Map<String, Long>> facetCounts(Function<String, Children> childrenOf, Map<String, List<String[]>> drills) throws IOException {
         Map<String, Map<String, Long>> out = new LinkedHashMap<>();
         for (String dim : ReportFields.FACETS) {
             String[] path = new String[0];
@@ -340,15 +606,10 @@ public final class ReportSearcher implements AutoCloseable {
                 path = drills.get("region").get(0);
             }
             Map<String, Long> counts = new LinkedHashMap<>();
-            FacetResult fr;
-            try {
-                fr = facets.getTopChildren(MAX_FACET_CHILDREN, dim, path);
-            } catch (IllegalArgumentException notIndexed) {
-                fr = null;
-            }
-            if (fr != null) {
+            LabelAndValue[] top = childrenOf.apply(dim).top(dim, path);
+            if (top != null) {
                 String prefix = path.length == 0 ? "" : String.join("/", path) + "/";
-                LabelAndValue[] values = fr.labelValues.clone();
+                LabelAndValue[] values = top.clone();
                 // Years read best in order, newest first; other dimensions by count.
                 if (dim.equals(ReportFields.YEAR)) Arrays.sort(values, (a, b) -> b.label.compareTo(a.label));
                 for (LabelAndValue lv : values) counts.put(prefix + lv.label, lv.value.longValue());
@@ -358,15 +619,36 @@ public final class ReportSearcher implements AutoCloseable {
         return out;
     }
 
-    private List<ReportHit> hits(IndexSearcher searcher, Query query, ScoreDoc[] page) throws IOException {
+    /**
+     * The page's hits with their snippets. Highlighting a common word walks every occurrence in each report,
+     * which costs more than the search itself; the page is split among the search threads.
+     */
+    private List<ReportHit> hits(IndexSearcher searcher, View v, Query query, ScoreDoc[] page) throws IOException {
         if (page.length == 0) return List.of();
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, ChineseAnalyzers.bigrams())
+        int chunks = Math.min(threads, page.length);
+        List<Callable<List<ReportHit>>> tasks = new ArrayList<>();
+        for (int c = 0; c < chunks; c++) {
+            ScoreDoc[] part = Arrays.copyOfRange(page, c * page.length / chunks, (c + 1) * page.length / chunks);
+            tasks.add(() -> highlighted(searcher, v, query, part));
+        }
+        List<ReportHit> hits = new ArrayList<>(page.length);
+        for (List<ReportHit> part : searcher.getTaskExecutor().invokeAll(tasks)) hits.addAll(part);
+        return hits;
+    }
+
+    private static List<ReportHit> highlighted(IndexSearcher searcher, View v, Query query, ScoreDoc[] page) throws IOException {
+        UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, ChineseAnalyzers.bigrams())
                 .withFormatter(new SnippetFormatter())
-                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-                        BreakIterator.getSentenceInstance(Locale.CHINA), 80, 0.5f))
+                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(new ChineseSentences(), 80, 0.5f))
                 .withMaxNoHighlightPassages(1)
-                .withHandleMultiTermQuery(true)
-                .build();
+                .withHandleMultiTermQuery(true);
+        UnifiedHighlighter highlighter = new UnifiedHighlighter(builder) {
+            {
+                // The view merged the field infos once; the highlighter would merge them again (hundreds of
+                // figure fields times every segment) each time it is built.
+                fieldInfos = v.fieldInfos();
+            }
+        };
         TopDocs pageDocs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
         String[] snippets = highlighter.highlight(ReportFields.TEXT, query, pageDocs, 3);
         StoredFields stored = searcher.storedFields();
@@ -433,7 +715,8 @@ public final class ReportSearcher implements AutoCloseable {
     private View buildView(IndexReader reader) {
         Set<String> numeric = new HashSet<>(Figures.standardNames());
         numeric.add(ReportFields.YEAR);
-        for (FieldInfo fi : FieldInfos.getMergedFieldInfos(reader)) {
+        FieldInfos fieldInfos = FieldInfos.getMergedFieldInfos(reader);
+        for (FieldInfo fi : fieldInfos) {
             if (fi.getPointDimensionCount() > 0) numeric.add(fi.name);
         }
         SortedSetDocValuesReaderState state = null;
@@ -444,13 +727,20 @@ public final class ReportSearcher implements AutoCloseable {
                 throw new IndexException("cannot read facets: " + e.getMessage(), e);
             }
         }
-        return new View(reader, state, Set.copyOf(numeric));
+        Map<String, Counted> browses = java.util.Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Counted> eldest) {
+                return size() > BROWSES_CACHED;
+            }
+        });
+        return new View(reader, state, Set.copyOf(numeric), fieldInfos, browses, new java.util.HashMap<>(), new Facets[1]);
     }
 
     @Override
     public void close() {
         try {
             manager.close();
+            executor.shutdown();
             directory.close();
         } catch (IOException e) {
             throw new IndexException("cannot close the index: " + e.getMessage(), e);

@@ -75,6 +75,32 @@ class IndexPipelineTest {
     }
 
     @Test
+    void pageTheServerSentGzipEncodedIsIndexedFromItsDecodedText() throws Exception {
+        Path wuzhong = DOCS.resolve("000_ce2cda99d1cc7ffa");
+        byte[] html = Files.readAllBytes(wuzhong.resolve("report.utf8.html"));
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(html);
+        }
+        try (WarcArchive archive = WarcArchive.open(data, ArchiveOptions.defaults(), CLOCK)) {
+            // Most portals' nginx compresses HTML; the archive keeps the body as sent, still gzip-encoded.
+            archive.store(exchange("http://www.sim-wuzhong.gov.cn/xxgk/ndbg/202103/t20210301_1.shtml",
+                    "text/html; charset=utf-8", gz.toByteArray(), 200, null, null, "Content-Encoding: gzip"));
+        }
+
+        IndexSummary summary = index();
+
+        assertThat(summary.errors()).isEmpty();
+        assertThat(summary.reportsIndexed()).isEqualTo(1);
+        try (ReportSearcher searcher = ReportSearcher.open(data.resolve("index"))) {
+            SearchResult result = searcher.search(SearchRequest.of("行政复议"));
+            assertThat(result.total()).isEqualTo(1);
+            assertThat(result.hits().getFirst().agency()).isEqualTo("吴忠市人民政府办公室");
+            assertThat(result.hits().getFirst().year()).isEqualTo(2020);
+        }
+    }
+
+    @Test
     void secondRunIndexesOnlyNewCaptures() throws Exception {
         Path guyuan = DOCS.resolve("001_d3dbc75fcf03ce83");
         try (WarcArchive archive = WarcArchive.open(data, ArchiveOptions.defaults(), CLOCK)) {
@@ -223,6 +249,58 @@ class IndexPipelineTest {
     }
 
     @Test
+    void scanWhoseOcrReadsNothingIsKeptAsAnOriginalOfTheReportThatLinkedItAndSkippedAlone() throws Exception {
+        byte[] scan = noiseScan();
+        String page = "http://www.sim-pingluo.gov.cn/xxgk/ndbg/202101/t20210120_1.html";
+        String linked = "http://www.sim-pingluo.gov.cn/xxgk/ndbg/202101/P020210120_scan.pdf";
+        String alone = "http://www.sim-pingluo.gov.cn/xxgk/other/scan.pdf";
+        try (WarcArchive archive = WarcArchive.open(data, ArchiveOptions.defaults(), CLOCK)) {
+            archive.store(exchange(page, "text/html; charset=utf-8",
+                    Files.readAllBytes(DOCS.resolve("003_e497ca72f28c193c").resolve("report.utf8.html")), 200, null, null));
+            archive.store(exchange(linked, "application/pdf", scan, 200, null, page));
+            // the same kind of scan, other bytes, linked from no report: nothing says what it is
+            archive.store(exchange(alone, "application/pdf", noiseScanOtherBytes(scan), 200, null, "http://www.sim-pingluo.gov.cn/"));
+        }
+
+        IndexSummary summary = index();
+
+        assertThat(summary.reportsIndexed()).isEqualTo(2);
+        assertThat(summary.skipped()).containsEntry("not a report (pdf)", 1L);
+        try (ReportSearcher searcher = ReportSearcher.open(data.resolve("index"))) {
+            ReportHit hit = searcher.search(SearchRequest.of("平罗")).hits().getFirst();
+            assertThat(hit.id()).isEqualTo("平罗县人民政府办公室/2020");
+            assertThat(hit.originals()).extracting(o -> o.url()).containsExactlyInAnyOrder(page, linked);
+            ParsedReport parsed = searcher.report(hit.id()).orElseThrow().parsed();
+            assertThat(parsed.table3()).as("the page's own tables stay").isNotEmpty();
+        }
+    }
+
+    /** A one-page PDF holding only a page-sized image of specks: a scan that no OCR can read a report from. */
+    private static byte[] noiseScan() throws IOException {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(306, 396, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        java.util.Random rnd = new java.util.Random(7);
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) img.getRaster().setSample(x, y, 0, rnd.nextInt(20) == 0 ? 0 : 255);
+        }
+        try (var doc = new org.apache.pdfbox.pdmodel.PDDocument(); var out = new java.io.ByteArrayOutputStream()) {
+            var pdfPage = new org.apache.pdfbox.pdmodel.PDPage();
+            doc.addPage(pdfPage);
+            var image = org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(doc, img);
+            try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, pdfPage)) {
+                content.drawImage(image, 0, 0, pdfPage.getMediaBox().getWidth(), pdfPage.getMediaBox().getHeight());
+            }
+            doc.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static byte[] noiseScanOtherBytes(byte[] scan) {
+        byte[] other = java.util.Arrays.copyOf(scan, scan.length + 1);
+        other[scan.length] = '\n'; // after %%EOF: the same document, another SHA-256
+        return other;
+    }
+
+    @Test
     void attachmentThatNamesAnotherReportStaysItsOwnHit() throws Exception {
         String page = "http://www.sim-pingluo.gov.cn/xxgk/ndbg/202101/t20210120_1.html";
         try (WarcArchive archive = WarcArchive.open(data, ArchiveOptions.defaults(), CLOCK)) {
@@ -319,12 +397,13 @@ class IndexPipelineTest {
     }
 
     private Exchange exchange(String url, String contentType, byte[] body, int status, String seedUnit,
-                              String referrer) throws IOException {
+                              String referrer, String... extraHeaders) throws IOException {
         URI uri = URI.create(url);
         String request = "GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n\r\n";
         List<String> head = new ArrayList<>();
         head.add("HTTP/1.1 " + status + (status == 200 ? " OK" : " Not Found"));
         if (contentType != null) head.add("Content-Type: " + contentType);
+        head.addAll(List.of(extraHeaders));
         byte[] payload = body == null ? new byte[0] : body;
         head.add("Content-Length: " + payload.length);
         Path file = Files.createTempFile(data, "body", ".bin");

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.nianbao.indexer.index.Figures;
 import org.nianbao.indexer.index.Original;
+import org.nianbao.indexer.index.ReportIndex;
 import org.nianbao.indexer.index.ReportRecord;
 import org.nianbao.indexer.parse.ParsedReport;
 
@@ -33,12 +34,92 @@ class ReportSearcherTest {
 
     private List<ReportRecord> records;
     private ReportSearcher searcher;
+    private Path indexDir;
 
     @BeforeAll
     void buildIndex(@TempDir Path dir) throws Exception {
         records = TestReports.mixed(SYNTHETIC);
-        TestReports.index(dir.resolve("index"), records);
-        searcher = ReportSearcher.open(dir.resolve("index"));
+        indexDir = dir.resolve("index");
+        TestReports.index(indexDir, records);
+        searcher = ReportSearcher.open(indexDir);
+    }
+
+    @Test
+    void aRepeatedBrowseIsAnsweredAgainAndANewCommitIsCountedAfresh(@TempDir Path dir) throws Exception {
+        List<ReportRecord> some = TestReports.mixed(40);
+        Path index = dir.resolve("index");
+        TestReports.index(index, some);
+        ReportRecord model = some.stream().filter(r -> r.parsed().reportYear() == 2020).findFirst().orElseThrow();
+        SearchRequest browse = SearchRequest.of("").withFacet("year", "2020").withFacet("admin_level", model.parsed().adminLevel());
+        try (ReportSearcher s = ReportSearcher.open(index)) {
+            SearchResult first = s.search(browse);
+            SearchResult again = s.search(browse);
+            long expected = some.stream().filter(r -> r.parsed().reportYear() == 2020
+                    && r.parsed().adminLevel().equals(model.parsed().adminLevel())).count();
+            assertThat(first.total()).isEqualTo(expected).isPositive();
+            assertThat(again.total()).isEqualTo(first.total());
+            assertThat(again.facets()).isEqualTo(first.facets());
+            assertThat(again.hits()).isEqualTo(first.hits());
+
+            try (ReportIndex writer = ReportIndex.open(index)) {
+                writer.addOrUpdate(new ReportRecord(model.id() + "-again", model.parsed(), model.text(), model.originals(), model.status()));
+                // Replacing reports leaves deleted documents behind, which no count may include.
+                some.subList(0, 10).forEach(writer::replace);
+                writer.commit(100L);
+            }
+            SearchResult after = s.search(browse);
+            assertThat(after.total()).isEqualTo(first.total() + 1);
+            assertThat(after.facets().get("year").get("2020")).isEqualTo(first.facets().get("year").get("2020") + 1);
+            List<ReportRecord> now = new ArrayList<>(some);
+            now.add(model);
+            SearchResult all = s.search(SearchRequest.of(""));
+            assertThat(all.total()).isEqualTo(now.size());
+            assertThat(all.facets().get("year")).isEqualTo(count(now, r -> List.of(r.parsed().reportYear().toString())));
+            assertThat(all.facets().get("region")).isEqualTo(count(now, r -> List.of(r.parsed().regionProvince())));
+            assertThat(all.facets().get("format")).isEqualTo(count(now, r -> r.originals().stream().map(Original::format).distinct().toList()));
+        }
+    }
+
+    @Test
+    void rankingManyMatchesByBigramsChangesOnlyTheOrderNotTheMatchesOrCounts() {
+        List<SearchRequest> requests = List.of(
+                SearchRequest.of("政府信息").withLimit(1000),
+                SearchRequest.of("\"政府信息公开\" NOT 行政复议").withLimit(1000),
+                SearchRequest.of("(申请 OR 网站) AND year:[2010 TO 2024]").withLimit(1000),
+                new SearchRequest("政府信息 NOT agency:吴忠市", Map.of("year", List.of("2020", "2021")), null, 1000, 0));
+        try (ReportSearcher exact = ReportSearcher.open(indexDir, 2, 1, Long.MAX_VALUE);
+             ReportSearcher cheap = ReportSearcher.open(indexDir, 2, 1, 0)) {
+            for (SearchRequest req : requests) {
+                SearchResult a = exact.search(req);
+                SearchResult b = cheap.search(req);
+                assertThat(b.total()).as(req.query()).isEqualTo(a.total()).isPositive();
+                assertThat(b.facets()).as(req.query()).isEqualTo(a.facets());
+                assertThat(b.hits()).as(req.query()).hasSize(a.hits().size());
+                assertThat(b.hits().stream().map(ReportHit::id).collect(Collectors.toSet()))
+                        .as(req.query()).isEqualTo(a.hits().stream().map(ReportHit::id).collect(Collectors.toSet()))
+                        .isEqualTo(ids(req));
+            }
+        }
+    }
+
+    @Test
+    void searchingSlicesOfASegmentOnSeveralThreadsGivesTheSameAnswerAsOneThread() {
+        List<SearchRequest> requests = List.of(
+                SearchRequest.of("政府信息").withLimit(30),
+                SearchRequest.of("\"行政复议\"").withSort("t3.新收.总计"),
+                SearchRequest.of("").withFacet("year", "2020").withFacet("admin_level", "county"),
+                new SearchRequest("政府信息", Map.of("region", List.of("宁夏回族自治区/吴忠市"), "year", List.of("2020", "2021")), null, 10, 0),
+                new SearchRequest("t3.新收.总计:>=5 AND year:[2010 TO 2024]", Map.of(), "t3.新收.总计:asc", 15, 5));
+        try (ReportSearcher one = ReportSearcher.open(indexDir, 1, Integer.MAX_VALUE, Long.MAX_VALUE);
+             ReportSearcher sliced = ReportSearcher.open(indexDir, 3, 1, Long.MAX_VALUE)) {
+            for (SearchRequest req : requests) {
+                SearchResult a = one.search(req);
+                SearchResult b = sliced.search(req);
+                assertThat(b.total()).as(req.query()).isEqualTo(a.total()).isPositive();
+                assertThat(b.facets()).as(req.query()).isEqualTo(a.facets());
+                assertThat(b.hits()).as(req.query()).isEqualTo(a.hits()).isNotEmpty();
+            }
+        }
     }
 
     private Set<String> ids(String query) {

@@ -51,6 +51,27 @@ public record Reply(int status, String contentType, Map<String, String> headers,
         return new Reply(status, contentType, headers, body, etag, lastModified, millis);
     }
 
+    /**
+     * The same answer gzip-encoded, as nginx sends it: {@code Content-Encoding: gzip}, {@code Vary}, and the
+     * ETag of the plain bytes made weak (RFC 9110: one tag cannot name two encodings strongly). Only bodies
+     * held in memory are encoded; others are returned as they are.
+     */
+    public Reply gzipped() {
+        if (!(body instanceof Body.Bytes plain)) return this;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(plain.data().length / 3 + 64);
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out)) {
+            gz.write(plain.data());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String tag = etag != null ? etag : Conditional.etagOf(plain.data());
+        Map<String, String> h = new LinkedHashMap<>(headers);
+        h.put("Content-Encoding", "gzip");
+        h.put("Vary", "Accept-Encoding");
+        return new Reply(status, contentType, Map.copyOf(h), new Body.Bytes(out.toByteArray()),
+                tag.startsWith("W/") ? tag : "W/" + tag, lastModified, delayMillis);
+    }
+
     public Reply withBody(Body b) {
         return new Reply(status, contentType, headers, b, etag, lastModified, delayMillis);
     }

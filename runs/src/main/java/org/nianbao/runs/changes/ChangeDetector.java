@@ -206,7 +206,7 @@ public final class ChangeDetector {
     }
 
     private ExtractedDocument extract(Capture c) throws IOException {
-        try (InputStream in = Payloads.decoded(archive.openPayload(c))) {
+        try (InputStream in = archive.openDocument(c)) {
             return extractor.extract(in, c.contentType(), c.url());
         }
     }

@@ -20,7 +20,7 @@ public final class RunLog {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "id, started_ms, finished_ms, state, seeds, hosts, requests, bytes, not_modified, "
             + "new_reports, changed_reports, removed_reports, captures, responses, indexed, errors_json, blocked_json, "
-            + "crawl_run_id, message";
+            + "crawl_run_id, message, reappeared_reports";
 
     private final RunsDatabase db;
 
@@ -69,7 +69,7 @@ public final class RunLog {
             try (PreparedStatement ps = c.prepareStatement("""
                     UPDATE run SET finished_ms = ?, state = ?, seeds = ?, hosts = ?, requests = ?, bytes = ?, not_modified = ?,
                       new_reports = ?, changed_reports = ?, removed_reports = ?, captures = ?, responses = ?, indexed = ?,
-                      errors_json = ?, blocked_json = ?, crawl_run_id = ?, message = ? WHERE id = ?""")) {
+                      errors_json = ?, blocked_json = ?, crawl_run_id = ?, message = ?, reappeared_reports = ? WHERE id = ?""")) {
                 ps.setObject(1, r.finished() == null ? null : r.finished().toEpochMilli());
                 ps.setString(2, r.state());
                 ps.setInt(3, r.seeds());
@@ -87,7 +87,8 @@ public final class RunLog {
                 ps.setString(15, json(r.blockedHosts()));
                 ps.setLong(16, r.crawlRunId());
                 ps.setString(17, r.message());
-                ps.setLong(18, r.id());
+                ps.setInt(18, r.reappearedReports());
+                ps.setLong(19, r.id());
                 ps.executeUpdate();
             }
             return null;
@@ -128,7 +129,7 @@ public final class RunLog {
         Instant finished = rs.wasNull() ? null : Instant.ofEpochMilli(fin);
         return new RunRecord(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), finished, rs.getString(4),
                 rs.getInt(5), rs.getInt(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getInt(10), rs.getInt(11),
-                rs.getInt(12), rs.getLong(13), rs.getLong(14), rs.getLong(15),
+                rs.getInt(12), rs.getInt(20), rs.getLong(13), rs.getLong(14), rs.getLong(15),
                 map(rs.getString(16), new TypeReference<Map<String, Integer>>() { }),
                 map(rs.getString(17), new TypeReference<Map<String, String>>() { }),
                 rs.getLong(18), rs.getString(19));

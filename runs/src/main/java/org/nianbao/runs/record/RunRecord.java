@@ -18,6 +18,7 @@ import java.util.Map;
  * @param newReports      reports (agency + year) seen for the first time
  * @param changedReports  reports whose document changed bytes at the same URL
  * @param removedReports  reports whose document is gone (404/410 after 200)
+ * @param reappearedReports removed reports that answer again or are listed again
  * @param captures        archive captures written by this run
  * @param responses       of those, full response records (the rest are revisits)
  * @param indexed         reports (re)indexed
@@ -28,7 +29,7 @@ import java.util.Map;
  */
 public record RunRecord(long id, Instant started, Instant finished, String state, int seeds, int hosts,
                         long requests, long bytes, long notModified, int newReports, int changedReports,
-                        int removedReports, long captures, long responses, long indexed,
+                        int removedReports, int reappearedReports, long captures, long responses, long indexed,
                         Map<String, Integer> errors, Map<String, String> blockedHosts, long crawlRunId,
                         String message) {
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -43,6 +44,7 @@ public final class RunsDatabase implements AutoCloseable {
                           captures INTEGER NOT NULL DEFAULT 0, responses INTEGER NOT NULL DEFAULT 0,
                           indexed INTEGER NOT NULL DEFAULT 0, errors_json TEXT, blocked_json TEXT,
                           crawl_run_id INTEGER NOT NULL DEFAULT 0, message TEXT)""");
+                addColumnIfMissing(db, "run", "reappeared_reports", "INTEGER NOT NULL DEFAULT 0");
                 s.execute("""
                         CREATE TABLE IF NOT EXISTS change (
                           id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -73,6 +75,16 @@ public final class RunsDatabase implements AutoCloseable {
             return new RunsDatabase(db);
         } catch (Exception e) {
             throw new RunsException("cannot open " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Databases written before a column existed get it added, so an upgrade keeps every earlier run. */
+    private static void addColumnIfMissing(Connection db, String table, String column, String type) throws SQLException {
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("PRAGMA table_info(" + table + ")")) {
+            while (rs.next()) if (rs.getString("name").equals(column)) return;
+        }
+        try (Statement s = db.createStatement()) {
+            s.execute("ALTER TABLE " + table + " ADD COLUMN " + column + " " + type);
         }
     }
 
