@@ -90,11 +90,16 @@ public final class ReportIndex implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             Directory directory = FSDirectory.open(dir);
+            if (!rebuild && hasOlderLayout(directory)) {
+                // The index is derived from the archive: started afresh, it records no last capture, so the
+                // indexer reads every capture again. A weekly run keeps working across the upgrade.
+                log.warn("the index in {} has an older layout (offsets in the text postings); rebuilding it from the archive", dir);
+                rebuild = true;
+            }
             IndexWriterConfig config = new IndexWriterConfig(ChineseAnalyzers.forIndexing())
                     .setOpenMode(rebuild ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setRAMBufferSizeMB(128);
             if (settings.serialMerges()) config.setMergeScheduler(new SerialMergeScheduler());
-            if (!rebuild) refuseOlderLayout(directory, dir);
             IndexWriter writer = new IndexWriter(directory, config);
             if (rebuild || !DirectoryReader.indexExists(directory)) writer.commit();
             return new ReportIndex(directory, writer, settings);
@@ -107,16 +112,11 @@ public final class ReportIndex implements AutoCloseable {
      * Lucene refuses to mix a field's old and new index options in one index, so an index whose text still has
      * offsets in its postings (the layout before highlighting re-analysed the stored text) must be rebuilt.
      */
-    private static void refuseOlderLayout(Directory directory, Path dir) throws IOException {
-        if (!DirectoryReader.indexExists(directory)) return;
-        boolean offsets;
+    private static boolean hasOlderLayout(Directory directory) throws IOException {
+        if (!DirectoryReader.indexExists(directory)) return false;
         try (DirectoryReader reader = DirectoryReader.open(directory)) {
             FieldInfo text = FieldInfos.getMergedFieldInfos(reader).fieldInfo(ReportFields.TEXT);
-            offsets = text != null && text.getIndexOptions().compareTo(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS) >= 0;
-        }
-        if (offsets) {
-            directory.close();
-            throw new IndexException("the index in " + dir + " has an older layout; rebuild it with `nianbao index --rebuild`", null);
+            return text != null && text.getIndexOptions().compareTo(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS) >= 0;
         }
     }
 

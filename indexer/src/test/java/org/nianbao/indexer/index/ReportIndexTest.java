@@ -16,6 +16,7 @@ import org.nianbao.indexer.search.SearchResult;
 import org.nianbao.indexer.synth.CorpusReports;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.time.Instant;
 import java.util.List;
 
@@ -112,7 +113,7 @@ class ReportIndexTest {
     }
 
     @Test
-    void anIndexWithTheOlderOffsetsLayoutMustBeRebuiltAndRebuildingWorks(@TempDir Path dir) throws Exception {
+    void anIndexWithTheOlderOffsetsLayoutIsRebuiltFromTheArchiveWhenOpened(@TempDir Path dir) throws Exception {
         // The layout before highlighting re-analysed stored text: offsets in the text's postings.
         FieldType withOffsets = new FieldType(TextField.TYPE_STORED);
         withOffsets.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
@@ -121,15 +122,18 @@ class ReportIndexTest {
             Document d = new Document();
             d.add(new Field(ReportFields.TEXT, "行政诉讼", withOffsets));
             w.addDocument(d);
+            w.setLiveCommitData(Map.of(ReportIndex.LAST_CAPTURE_ID, "41").entrySet());
+            w.commit();
         }
-        assertThatThrownBy(() -> ReportIndex.open(dir)).isInstanceOf(IndexException.class)
-                .hasMessageContaining("older layout").hasMessageContaining("--rebuild");
-        try (ReportIndex index = ReportIndex.open(dir, true)) {
+        try (ReportIndex index = ReportIndex.open(dir)) {
+            assertThat(index.size()).as("started afresh").isZero();
+            assertThat(index.lastIndexedCaptureId()).as("so the indexer reads every capture again").isEmpty();
             index.addOrUpdate(corpusReport(0));
-            index.commit();
+            index.commit(42L);
         }
         try (ReportIndex reopened = ReportIndex.open(dir)) {
             assertThat(reopened.size()).isEqualTo(1);
+            assertThat(reopened.lastIndexedCaptureId()).hasValue(42L);
         }
     }
 
