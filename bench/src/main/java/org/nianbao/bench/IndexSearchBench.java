@@ -265,6 +265,21 @@ public final class IndexSearchBench {
         ourQueries.put("common word", i -> SearchRequest.of(common.get(i % 4)));
         ourQueries.put("facet browse", i -> SearchRequest.of("").withFacet("year", Integer.toString(2008 + i % 17))
                 .withFacet("admin_level", i % 2 == 0 ? "county" : "city"));
+        // The same browse with a drill-down no earlier query asked: every call takes the next of years × provinces ×
+        // levels, more combinations than the searcher keeps, so each one is counted afresh.
+        List<String> provinces = new ArrayList<>();
+        try (ReportSearcher lister = ReportSearcher.open(ours)) {
+            provinces.addAll(lister.search(SearchRequest.of("")).facets().getOrDefault("region", Map.of()).keySet());
+        }
+        java.util.concurrent.atomic.AtomicInteger fresh = new java.util.concurrent.atomic.AtomicInteger();
+        if (!provinces.isEmpty()) {
+            ourQueries.put("facet browse, uncached", i -> {
+                int c = fresh.getAndIncrement();
+                return SearchRequest.of("").withFacet("year", Integer.toString(2008 + c % 17))
+                        .withFacet("region", provinces.get((c / 17) % provinces.size()))
+                        .withFacet("admin_level", (c / (17 * provinces.size())) % 2 == 0 ? "county" : "city");
+            });
+        }
         ourQueries.put("range filter + sort", i -> new SearchRequest("t3.新收.总计:>=" + (5 + i % 50) + " AND year:[" + (2008 + i % 10) + " TO 2024]",
                 Map.of(), "t3.新收.总计", 10, 0));
         Map<String, IntFunction<String>> bareText = bare == null ? Map.of() : Map.of(
