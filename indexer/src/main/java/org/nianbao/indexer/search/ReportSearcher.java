@@ -126,6 +126,12 @@ public final class ReportSearcher implements AutoCloseable {
     /** Browses remembered per index version: a sidebar is clicked through the same few combinations. */
     private static final int BROWSES_CACHED = 512;
 
+    /** Forgets the remembered browses, so the next one is counted afresh (the benchmark's first-click figure). */
+    public void forgetBrowses() {
+        View v = view;
+        if (v != null) v.browses().clear();
+    }
+
     private ReportSearcher(Directory directory, int threads, int minDocsPerSlice, long phraseScoringLimit) throws IOException {
         this.directory = directory;
         this.threads = threads;
