@@ -81,7 +81,11 @@ public final class ReportParser {
                 place == null ? null : place.county(), place == null ? null : place.code(),
                 meta.year(), meta.portalUrl(), template, table2, standard ? tables.procurementUnit() : null,
                 table3, table4, List.copyOf(checks), List.copyOf(warnings));
-        if (!report.checksHold()) log.info("{}: arithmetic checks fail: {}", meta.title(), checks.stream().filter(c -> !c.holds()).toList());
+        if (!report.checksHold()) {
+            // named by its title, else where it came from: an untitled attachment must still be findable in the log
+            String name = meta.title() != null ? meta.title() : h.url() != null ? h.url() : "(untitled, no URL)";
+            log.info("{}: arithmetic checks fail: {}", name, checks.stream().filter(c -> !c.holds()).toList());
+        }
         return new ParseResult(report, unplaced);
     }
 
