@@ -273,12 +273,21 @@ public final class WarcArchive implements Archive {
         return readResponse(capture, PayloadReader::contentEncoding);
     }
 
-    private interface ResponseRead<T> {
+    /** Reads something from the record at an offset of a WARC file. */
+    public interface RecordRead<T> {
         T read(Path warcFile, long offset) throws IOException;
     }
 
     /** Reads the response record of a capture; for a revisit, the response it refers to. */
-    private <T> T readResponse(Capture capture, ResponseRead<T> read) throws IOException {
+    private <T> T readResponse(Capture capture, RecordRead<T> read) throws IOException {
+        return readResponse(store, dataDir, capture, read);
+    }
+
+    /**
+     * Reads the response record of a capture from the WARC files under {@code dataDir}; for a revisit, the
+     * response it refers to. Shared with readers that must not open the archive for writing (the web pages).
+     */
+    public static <T> T readResponse(CaptureStore store, Path dataDir, Capture capture, RecordRead<T> read) throws IOException {
         CaptureRow row = store.byId(capture.id())
                 .orElseThrow(() -> new ArchiveException("no capture with id " + capture.id()));
         if (row.refersTo() != null) {
@@ -286,11 +295,16 @@ public final class WarcArchive implements Archive {
             row = store.byId(target).orElseThrow(() -> new ArchiveException(
                     "capture " + capture.id() + " refers to capture " + target + ", which is missing"));
         }
+        return readAt(dataDir, row.capture(), read);
+    }
+
+    /** Reads the record a capture points to, also while its file is still being written. */
+    private static <T> T readAt(Path dataDir, Capture at, RecordRead<T> read) throws IOException {
         try {
-            return read.read(locate(row.capture().warcFile()), row.capture().offset());
+            return read.read(locate(dataDir, at.warcFile()), at.offset());
         } catch (java.nio.file.NoSuchFileException renamedMeanwhile) {
             // the .open file was closed (renamed) between locating and opening it
-            return read.read(locate(row.capture().warcFile()), row.capture().offset());
+            return read.read(locate(dataDir, at.warcFile()), at.offset());
         }
     }
 
@@ -298,16 +312,15 @@ public final class WarcArchive implements Archive {
     public Optional<CaptureContext> context(Capture capture) throws IOException {
         CaptureRow row = store.byId(capture.id())
                 .orElseThrow(() -> new ArchiveException("no capture with id " + capture.id()));
-        try {
-            return ContextReader.read(locate(row.capture().warcFile()), row.capture().offset());
-        } catch (java.nio.file.NoSuchFileException renamedMeanwhile) {
-            // the .open file was closed (renamed) between locating and opening it
-            return ContextReader.read(locate(row.capture().warcFile()), row.capture().offset());
-        }
+        return readAt(dataDir, row.capture(), ContextReader::read);
     }
 
     /** The path of a WARC file by its closed name, also while it is still being written. */
     public Path locate(String warcFile) throws IOException {
+        return locate(dataDir, warcFile);
+    }
+
+    private static Path locate(Path dataDir, String warcFile) throws IOException {
         Path closedFile = warcDir(dataDir).resolve(warcFile);
         if (Files.exists(closedFile)) return closedFile;
         Path open = warcDir(dataDir).resolve(warcFile + WarcFileWriter.OPEN_SUFFIX);

@@ -6,7 +6,6 @@ import org.nianbao.archive.WarcArchive;
 import org.nianbao.archive.store.CaptureRow;
 import org.nianbao.archive.store.CaptureStore;
 import org.nianbao.archive.warc.PayloadReader;
-import org.nianbao.archive.warc.WarcFileWriter;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,25 +69,8 @@ final class ArchiveReader implements AutoCloseable {
         return readResponse(capture, PayloadReader::contentEncoding);
     }
 
-    private interface ResponseRead<T> {
-        T read(Path warcFile, long offset) throws IOException;
-    }
-
-    private <T> T readResponse(Capture capture, ResponseRead<T> read) throws IOException {
-        CaptureRow row = store().byId(capture.id()).orElseThrow(() -> new ArchiveException("no capture with id " + capture.id()));
-        if (row.refersTo() != null) {
-            long target = row.refersTo();
-            row = store().byId(target).orElseThrow(() -> new ArchiveException("capture " + capture.id() + " refers to missing capture " + target));
-        }
-        String file = row.capture().warcFile();
-        Path closed = WarcArchive.warcDir(dataDir).resolve(file);
-        Path open = WarcArchive.warcDir(dataDir).resolve(file + WarcFileWriter.OPEN_SUFFIX);
-        try {
-            return read.read(Files.exists(closed) ? closed : open, row.capture().offset());
-        } catch (java.nio.file.NoSuchFileException renamedMeanwhile) {
-            // the writer closed (renamed) the file between the check and the open
-            return read.read(closed, row.capture().offset());
-        }
+    private <T> T readResponse(Capture capture, WarcArchive.RecordRead<T> read) throws IOException {
+        return WarcArchive.readResponse(store(), dataDir, capture, read);
     }
 
     @Override
