@@ -102,8 +102,10 @@ public final class Verifier {
             checkFileAgainstTable(r, matched, mismatches);
             checkRevisits(r.found(), mismatches);
         });
-        long tableRows = checkRowsOfUnscannedFiles(scanned, inProgress, mismatches);
-        long cdxLines = checkCdxj(inProgress, mismatches);
+        BitSet listed = new BitSet();
+        long cdxLines = checkCdxjLines(inProgress, listed, mismatches);
+        long tableRows = checkRowsAgainstFilesAndCdxj(scanned, inProgress, cdxLines < 0 ? null : listed, mismatches);
+        cdxLines = Math.max(0, cdxLines);
         mismatches.sort((a, b) -> a.file().equals(b.file()) ? Long.compare(a.offset(), b.offset()) : a.file().compareTo(b.file()));
         return new VerifyReport(files.size(), totals[0], totals[3], tableRows, cdxLines, totals[1], totals[2],
                 Duration.ofNanos(System.nanoTime() - t0), skipped, List.copyOf(mismatches));
@@ -329,26 +331,34 @@ public final class Verifier {
                 + ") points to no response or revisit record"));
     }
 
-    /** Rows whose file was not read (missing from disk); returns the rows checked, those of files being written left out. */
-    private long checkRowsOfUnscannedFiles(Set<String> scanned, Set<String> inProgress, List<Mismatch> bad) throws IOException {
+    /**
+     * One pass over the capture table, after the files and the CDXJ were read: rows whose file was not read
+     * (missing from disk) and rows the CDXJ does not list ({@code listed} null: there is no CDXJ, said already).
+     * Returns the rows checked; those of files being written are left out.
+     */
+    private long checkRowsAgainstFilesAndCdxj(Set<String> scanned, Set<String> inProgress, BitSet listed, List<Mismatch> bad)
+            throws IOException {
         long[] rows = {0};
         store.forEachById(row -> {
-            String file = row.capture().warcFile();
-            if (inProgress.contains(file)) return; // its file is still being written
+            Capture c = row.capture();
+            if (inProgress.contains(c.warcFile())) return; // its file is still being written
             rows[0]++;
-            if (!scanned.contains(file)) pointsToNothing(row, bad);
+            if (!scanned.contains(c.warcFile())) pointsToNothing(row, bad);
+            if (listed != null && !listed.get(Math.toIntExact(c.id()))) {
+                bad.add(new Mismatch(c.warcFile(), c.offset(), "capture " + c.id() + " (" + c.url() + ") is missing from the CDXJ index"));
+            }
         });
         return rows[0];
     }
 
-    private long checkCdxj(Set<String> inProgress, List<Mismatch> bad) throws IOException {
+    /** Checks every CDXJ line against the capture it names, marking it in {@code listed}; -1 when there is no CDXJ. */
+    private long checkCdxjLines(Set<String> inProgress, BitSet listed, List<Mismatch> bad) throws IOException {
         Path cdx = CdxjIndex.file(dataDir);
         String cdxName = "cdx/" + CdxjIndex.FILE_NAME;
         if (!Files.exists(cdx)) {
             if (store.count() > 0) bad.add(new Mismatch(cdxName, -1, "CDXJ index is missing (run: nianbao archive reindex)"));
-            return 0;
+            return -1;
         }
-        BitSet listed = new BitSet();
         long count = 0;
         String previous = null;
         try (BufferedReader in = Files.newBufferedReader(cdx, StandardCharsets.UTF_8)) {
@@ -384,12 +394,6 @@ public final class Verifier {
                 }
             }
         }
-        store.forEachById(row -> {
-            Capture c = row.capture();
-            if (!listed.get(Math.toIntExact(c.id())) && !inProgress.contains(c.warcFile())) {
-                bad.add(new Mismatch(c.warcFile(), c.offset(), "capture " + c.id() + " (" + c.url() + ") is missing from the CDXJ index"));
-            }
-        });
         return count;
     }
 
