@@ -109,37 +109,33 @@ public final class IndexPipeline {
             ParsedReport parsed = parser.parse(doc, hints(context, capture));
             ReportRecord record = new ReportRecord(reportId(parsed, capture), parsed, doc.text(),
                     List.of(original(capture, doc.format())), "current");
-            if (!isReport(parsed, doc)) {
-                // A scan whose OCR read no title and no tables is still the report's original when a report
-                // page linked it: the archivist must find it there. Alone, nothing says what it is.
-                Optional<ReportRecord> page = isScan(doc) ? referringReport(context, byUrl) : Optional.empty();
-                if (page.isEmpty() || !cannotNameItself(doc, capture)) {
-                    skipped.merge("not a report (" + doc.format() + ")", 1L, Long::sum);
-                    continue;
-                }
-                log.info("capture {} ({}) is a scan nothing could be read from; kept as an original of {}, the report of {}",
-                        capture.id(), capture.url(), page.get().id(), context.referrer());
-                record = joined(page.get(), record);
-                for (Original o : page.get().originals()) byUrl.put(o.url(), record);
-                index.addOrUpdate(record);
-                bySha256.put(capture.sha256(), record);
-                byUrl.put(capture.url(), record);
-                indexed++;
+            boolean report = isReport(parsed, doc);
+            // A document that cannot name itself joins the report of the page that linked it. Of what fails the
+            // report test, only a scan does (OCR read no title and no tables): the archivist must find it with its
+            // report. Anything else that fails, alone or linked, says nothing of what it is.
+            Optional<ReportRecord> page = report || isScan(doc) ? referringReport(context, byUrl) : Optional.empty();
+            boolean joins = page.isPresent() && cannotNameItself(doc, capture);
+            if (!report && !joins) {
+                skipped.merge("not a report (" + doc.format() + ")", 1L, Long::sum);
                 continue;
             }
-            Optional<ReportRecord> page = referringReport(context, byUrl);
-            if (page.isPresent() && cannotNameItself(doc, capture)) {
+            if (joins) {
                 record = joined(page.get(), record);
-                parsed = record.parsed();
-                log.info("capture {} ({}) names no agency or year of its own: indexed with {}, the report of {}",
-                        capture.id(), capture.url(), record.id(), context.referrer());
+                if (report) {
+                    parsed = record.parsed();
+                    log.info("capture {} ({}) names no agency or year of its own: indexed with {}, the report of {}",
+                            capture.id(), capture.url(), record.id(), context.referrer());
+                } else {
+                    log.info("capture {} ({}) is a scan nothing could be read from; kept as an original of {}, the report of {}",
+                            capture.id(), capture.url(), record.id(), context.referrer());
+                }
                 for (Original o : page.get().originals()) byUrl.put(o.url(), record);
             }
             index.addOrUpdate(record);
             bySha256.put(capture.sha256(), record);
             byUrl.put(capture.url(), record);
             indexed++;
-            if (!parsed.checksHold()) failedChecks++;
+            if (report && !parsed.checksHold()) failedChecks++;
         }
         index.commit(last);
         return new IndexSummary(captures.size(), indexed, skipped, failedChecks, errors, last);
